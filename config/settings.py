@@ -1,0 +1,66 @@
+"""Typed settings read from ``HUB_*`` environment variables.
+
+Everything else in the project receives a :class:`Settings` object (or plain
+values taken from it); nothing else calls ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Runtime configuration of one hub process."""
+
+    model_config = SettingsConfigDict(env_prefix="HUB_", extra="ignore")
+
+    #: Where the embedded default keeps its SQLite file, raw store and models.
+    var_dir: Path = Path("var")
+    #: SQLAlchemy URL; empty means the embedded SQLite file under ``var_dir``.
+    database_url: str = ""
+    #: Redis URL; empty means jobs run in-process (the embedded default).
+    redis_url: str = ""
+    #: Directory of the content-addressed raw store; empty means ``var_dir/raw``.
+    raw_store_dir: Path | None = None
+    #: Raw message ids handed to one ingest job (one RQ job costs ~6 ms to fork).
+    ingest_batch_size: int = Field(default=500, ge=1)
+    #: UIDs fetched per IMAP ``UID FETCH`` round trip.
+    imap_fetch_batch: int = Field(default=500, ge=1)
+    #: IDLE is renewed before RFC 2177's 29-minute server timeout.
+    imap_idle_renew_seconds: int = Field(default=25 * 60, ge=10)
+    #: Poll interval for servers without IDLE, and the IDLE wait slice.
+    imap_poll_seconds: float = Field(default=30.0, gt=0)
+    #: Region used to read phone numbers written without a country code.
+    default_phone_region: str = "DE"
+    #: Web server bind for ``hub demo`` / ``hub serve``.
+    web_host: str = "127.0.0.1"
+    web_port: int = 8000
+    #: Flask session signing key; the embedded default generates one into var_dir.
+    secret_key: str = ""
+    #: RQ queue name used for ingest and poll jobs.
+    queue_name: str = "hub"
+    #: Mailboxes to sync, as JSON list of objects (see connectors.imap.MailboxConfig).
+    mailboxes: str = ""
+
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to a SQLite file inside ``var_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.var_dir / 'hub.sqlite3').resolve()}"
+
+    def resolved_raw_store_dir(self) -> Path:
+        """The raw store directory, defaulting to ``var_dir/raw``."""
+        return self.raw_store_dir or (self.var_dir / "raw")
+
+    @property
+    def jobs_in_process(self) -> bool:
+        """True when no Redis is configured: jobs run synchronously in-process."""
+        return not self.redis_url
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment, with explicit overrides on top."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,286 @@
+"""Stage ``store``: write contacts, threads and interactions, idempotently.
+
+Everything is keyed: an interaction by (channel, channel message id), tags
+by (interaction, name), attachments by (interaction, position). Running the
+same batch twice, or two workers racing on the same message, leaves one
+interaction; the loser of a race sees the winner's row and records that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from hub.clock import utcnow
+from hub.models import (
+    Attachment,
+    Contact,
+    ContactIdentity,
+    Interaction,
+    InteractionTag,
+    MessageReference,
+    PipelineDecision,
+    Thread,
+)
+from hub.pipeline.context import IngestBatch, MessageContext, NewContact
+from hub.sql import chunked, insert_ignore
+
+CHANNEL = "email"
+
+
+class StoreStage:
+    """Persist the batch; sets ``interaction_id`` or ``duplicate_of`` on each message."""
+
+    name = "store"
+
+    def process(self, batch: IngestBatch) -> None:
+        session = batch.session
+        fresh = self._split_known(session, batch.active())
+        self._create_contacts(session, fresh)
+        self._create_threads(session, fresh)
+        inserted = self._insert_interactions(session, fresh)
+        self._write_children(batch, inserted)
+        self._touch_threads(session, inserted)
+        for message in batch.active():
+            if message.reprocess and message.interaction_id is not None and message not in inserted:
+                self._rewrite(batch, message)
+        for message in inserted:
+            message.annotations["created"] = True
+        self._resolve_batch_twins(batch.messages)
+
+    # -- duplicates ----------------------------------------------------------------------------
+
+    def _split_known(self, session: Session, messages: list[MessageContext]) -> list[MessageContext]:
+        """Mark messages already stored; return those that need a new row."""
+        existing = _interactions_by_message_id(session, [m.channel_message_id for m in messages])
+        fresh: list[MessageContext] = []
+        first_in_batch: dict[str, MessageContext] = {}
+        for message in messages:
+            found = existing.get(message.channel_message_id)
+            if found is not None:
+                self._known(message, *found)
+            elif message.channel_message_id in first_in_batch:
+                message.duplicate_of = -1  # resolved once the first copy has its id
+                message.annotations["duplicate_of_message"] = first_in_batch[message.channel_message_id]
+            else:
+                first_in_batch[message.channel_message_id] = message
+                fresh.append(message)
+        return fresh
+
+    def _known(self, message: MessageContext, interaction_id: int, raw_message_id: int | None) -> None:
+        if raw_message_id == message.raw_message_id:
+            message.interaction_id = interaction_id
+            message.decide(self.name, "already stored", f"interaction #{interaction_id} was made from this raw message before")
+        else:
+            message.duplicate_of = interaction_id
+            message.decide(
+                self.name,
+                "duplicate",
+                f"Message-ID <{message.channel_message_id}> is already interaction #{interaction_id} (other raw bytes): kept raw, not stored twice",
+            )
+
+    def _resolve_batch_twins(self, messages: list[MessageContext]) -> None:
+        for message in messages:
+            twin = message.annotations.pop("duplicate_of_message", None)
+            if twin is not None:
+                message.duplicate_of = twin.interaction_id
+                message.decide(self.name, "duplicate", f"same Message-ID as interaction #{twin.interaction_id} in this batch: not stored twice")
+
+    # -- contacts and threads --------------------------------------------------------------------
+
+    def _create_contacts(self, session: Session, messages: list[MessageContext]) -> None:
+        wanted: dict[tuple[str, str], NewContact] = {}
+        for message in messages:
+            if message.contact_id is None and message.new_contact is not None:
+                wanted.setdefault(message.new_contact.identities[0], message.new_contact)
+        if not wanted:
+            return
+        _lock_identities(session, sorted(wanted))
+        resolved = _contacts_by_identity(session, list(wanted))
+        now = utcnow()
+        created: dict[tuple[str, str], Contact] = {}
+        for key, new_contact in wanted.items():
+            if key in resolved:
+                continue
+            contact = Contact(display_name=new_contact.display_name[:300], created_at=now)
+            contact.identities = [ContactIdentity(kind=k, value=v) for k, v in new_contact.identities]
+            created[key] = contact
+        session.add_all(created.values())
+        session.flush()
+        resolved.update({key: contact.id for key, contact in created.items()})
+        for message in messages:
+            if message.contact_id is None and message.new_contact is not None:
+                message.contact_id = resolved[message.new_contact.identities[0]]
+                message.new_contact = None
+
+    def _create_threads(self, session: Session, messages: list[MessageContext]) -> None:
+        roots: dict[int, Thread] = {}
+        now = utcnow()
+        for message in messages:
+            new_thread = message.new_thread
+            if new_thread is None or id(new_thread) in roots:
+                continue
+            when = message.occurred_at or message.received_at
+            roots[id(new_thread)] = Thread(subject_key=new_thread.subject_key, contact_id=message.contact_id, created_at=now, last_activity_at=when)
+        session.add_all(roots.values())
+        session.flush()
+        for message in messages:
+            if message.new_thread is not None:
+                message.thread_id = roots[id(message.new_thread)].id
+                message.new_thread = None
+
+    # -- interactions ------------------------------------------------------------------------------
+
+    def _insert_interactions(self, session: Session, messages: list[MessageContext]) -> list[MessageContext]:
+        insert_ignore(session, Interaction.__table__, [_interaction_row(m) for m in messages], ["channel", "channel_message_id"])
+        stored = _interactions_by_message_id(session, [m.channel_message_id for m in messages])
+        inserted: list[MessageContext] = []
+        for message in messages:
+            interaction_id, raw_message_id = stored[message.channel_message_id]
+            if raw_message_id == message.raw_message_id:
+                message.interaction_id = interaction_id
+                message.decide(self.name, "stored", f"interaction #{interaction_id}")
+                inserted.append(message)
+            else:
+                self._known(message, interaction_id, raw_message_id)
+        return inserted
+
+    def _write_children(self, batch: IngestBatch, messages: Sequence[MessageContext]) -> None:
+        session = batch.session
+        references = [
+            {"interaction_id": m.interaction_id, "referenced_message_id": ref[:500]}
+            for m in messages
+            for ref in dict.fromkeys(m.parsed.in_reply_to + m.parsed.references)  # type: ignore[union-attr]
+        ]
+        if references:
+            session.execute(MessageReference.__table__.insert(), references)
+        insert_ignore(session, InteractionTag.__table__, [_tag_row(m.interaction_id, t) for m in messages for t in _unique_tags(m)], ["interaction_id", "name"])
+        self._write_attachments(batch, messages)
+
+    def _write_attachments(self, batch: IngestBatch, messages: Sequence[MessageContext]) -> None:
+        pairs = [(m, position, a) for m in messages for position, a in enumerate(m.parsed.attachments)]  # type: ignore[union-attr]
+        if not pairs:
+            return
+        keys = batch.services.blob_store.put_many([a.data for _, _, a in pairs])
+        rows = [
+            {
+                "interaction_id": m.interaction_id,
+                "position": position,
+                "sha256": key,
+                "filename": a.filename[:500],
+                "content_type": a.content_type[:200],
+                "size": len(a.data),
+            }
+            for (m, position, a), key in zip(pairs, keys, strict=True)
+        ]
+        insert_ignore(batch.session, Attachment.__table__, rows, ["interaction_id", "position"])
+
+    def _touch_threads(self, session: Session, messages: Sequence[MessageContext]) -> None:
+        latest: dict[int, object] = {}
+        for message in messages:
+            when = message.occurred_at or message.received_at
+            if message.thread_id is not None and (message.thread_id not in latest or when > latest[message.thread_id]):  # type: ignore[operator]
+                latest[message.thread_id] = when
+        if latest:
+            statement = (
+                update(Thread.__table__)
+                .where(Thread.__table__.c.id == bindparam("thread_id"))
+                .where(Thread.__table__.c.last_activity_at < bindparam("when"))
+                .values(last_activity_at=bindparam("when"))
+            )
+            session.connection().execute(statement, [{"thread_id": k, "when": v} for k, v in latest.items()])
+
+    def _rewrite(self, batch: IngestBatch, message: MessageContext) -> None:
+        """Reprocess: replace what the stages derive, keep the interaction's id."""
+        session = batch.session
+        row = _interaction_row(message)
+        for key in ("channel", "channel_message_id", "raw_message_id", "received_at"):
+            row.pop(key)
+        session.execute(update(Interaction).where(Interaction.id == message.interaction_id).values(**row))
+        for model in (MessageReference, InteractionTag, Attachment):
+            session.execute(delete(model).where(model.interaction_id == message.interaction_id))
+        self._write_children(batch, [message])
+        message.annotations["created"] = True
+        message.decide(self.name, "reprocessed", f"interaction #{message.interaction_id} rebuilt from its raw message")
+
+
+def _interactions_by_message_id(session: Session, message_ids: list[str]) -> dict[str, tuple[int, int | None]]:
+    found: dict[str, tuple[int, int | None]] = {}
+    for part in chunked(sorted(set(message_ids)), 500):
+        rows = session.execute(
+            select(Interaction.channel_message_id, Interaction.id, Interaction.raw_message_id).where(
+                Interaction.channel == CHANNEL, Interaction.channel_message_id.in_(part)
+            )
+        )
+        found.update({mid: (iid, rid) for mid, iid, rid in rows})
+    return found
+
+
+def _contacts_by_identity(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    found: dict[tuple[str, str], int] = {}
+    for kind in {kind for kind, _ in keys}:
+        values = [value for k, value in keys if k == kind]
+        for part in chunked(values, 500):
+            rows = session.execute(
+                select(ContactIdentity.value, func.min(ContactIdentity.contact_id))
+                .where(ContactIdentity.kind == kind, ContactIdentity.value.in_(part))
+                .group_by(ContactIdentity.value)
+            )
+            found.update({(kind, value): contact_id for value, contact_id in rows})
+    return found
+
+
+def _lock_identities(session: Session, keys: list[tuple[str, str]]) -> None:
+    """Serialise contact creation per identity across concurrent workers.
+
+    PostgreSQL: transaction-scoped advisory locks, taken in sorted order so two
+    workers cannot deadlock. SQLite serialises writers already.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for kind, value in keys:
+        digest = hashlib.sha256(f"{kind}:{value}".encode()).digest()
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest[:8], "big", signed=True)})
+
+
+def _interaction_row(message: MessageContext) -> dict:
+    parsed = message.parsed
+    assert parsed is not None
+    return {
+        "channel": CHANNEL,
+        "channel_id": message.channel_id,
+        "channel_message_id": message.channel_message_id[:500],
+        "raw_message_id": message.raw_message_id,
+        "direction": message.direction,
+        "contact_id": message.contact_id,
+        "thread_id": message.thread_id,
+        "subject": parsed.subject,
+        "from_address": parsed.sender.address[:320] if parsed.sender else "",
+        "from_name": parsed.sender.name[:300] if parsed.sender else "",
+        "participants": " ".join(parsed.participants()),
+        "text": parsed.text,
+        "html": parsed.html,
+        "in_reply_to": parsed.in_reply_to[0][:500] if parsed.in_reply_to else None,
+        "sent_at": parsed.date,
+        "received_at": message.received_at,
+        "occurred_at": message.occurred_at or message.received_at,
+        "lang": message.lang,
+    }
+
+
+def _unique_tags(message: MessageContext):  # type: ignore[no-untyped-def]
+    return {tag.name: tag for tag in message.tags}.values()
+
+
+def _tag_row(interaction_id: int | None, tag) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "interaction_id": interaction_id,
+        "name": tag.name[:100],
+        "score": float(tag.score),
+        "reason": tag.reason,
+        "tagger": tag.tagger,
+        "model_version": tag.model_version,
+    }

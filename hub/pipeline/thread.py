@@ -1,0 +1,173 @@
+"""Stage ``thread``: which conversation does a message belong to, and why.
+
+Order of evidence: In-Reply-To, then References from nearest to root (so an
+orphan reply whose parent we never saw still finds the root), then messages
+that arrived earlier and name this one as their parent, then the subject
+with a reply prefix from the same contact. A header pointing into a thread
+the sender never took part in is not followed: such a message starts a new
+thread, and the reason says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from hub.models import Interaction, MessageReference, Thread
+from hub.pipeline.context import IngestBatch, MessageContext, NewThread
+from hub.pipeline.match import counterpart
+from hub.sql import chunked
+from hub.thread_rules import looks_like_reply, may_join, subject_key
+
+#: How far back a subject-only match may reach.
+SUBJECT_FALLBACK_WINDOW = timedelta(days=90)
+
+
+@dataclass
+class KnownMessage:
+    """What threading needs of a message already placed (stored or earlier in the batch)."""
+
+    label: str
+    thread_id: int | None
+    new_thread: NewThread | None
+    participants: str
+    thread_contact_id: int | None
+
+
+class ThreadStage:
+    """Assign every message to an existing or a new thread."""
+
+    name = "thread"
+
+    def process(self, batch: IngestBatch) -> None:
+        messages = sorted(batch.active(), key=lambda m: (m.occurred_at or m.received_at, m.raw_message_id))
+        known = self._stored_messages(batch, {ref for m in messages for ref in _refs(m)})
+        children = self._stored_children(batch, {m.channel_message_id for m in messages})
+        own = batch.services.own_addresses
+        for index, message in enumerate(messages):
+            self._place(batch, message, index, known, children, own)
+            known[message.channel_message_id] = KnownMessage(
+                label=f"message {message.channel_message_id} of this batch",
+                thread_id=message.thread_id,
+                new_thread=message.new_thread,
+                participants=" ".join(message.parsed.participants()) if message.parsed else "",
+                thread_contact_id=message.contact_id,
+            )
+
+    def _place(
+        self,
+        batch: IngestBatch,
+        message: MessageContext,
+        index: int,
+        known: dict[str, KnownMessage],
+        children: dict[str, KnownMessage],
+        own: frozenset[str],
+    ) -> None:
+        parsed = message.parsed
+        assert parsed is not None
+        sender = parsed.sender.address if parsed.sender else ""
+        for header, ref in _labelled_refs(message):
+            parent = known.get(ref)
+            if parent is None:
+                continue
+            if may_join(sender, message.direction, parent.participants, message.contact_id, parent.thread_contact_id):
+                self._join(message, parent, f"{header} <{ref}> = {parent.label}")
+                return
+            message.decide(
+                self.name,
+                "not joined",
+                f"{header} <{ref}> names {parent.label}, but sender {sender or '(none)'} is not among its "
+                f"participants ({parent.participants or 'none'}): not joined to that thread",
+            )
+            break
+        child = children.get(message.channel_message_id)
+        if child is not None and may_join(sender, message.direction, child.participants, message.contact_id, child.thread_contact_id):
+            self._join(message, child, f"{child.label} names this message as its parent (it arrived first)")
+            return
+        if looks_like_reply(parsed.subject):
+            found = self._by_subject(batch, message, known, own)
+            if found is not None:
+                self._join(message, found, f"no usable reply headers; subject {parsed.subject!r} with reply prefix matches {found.label} of the same contact")
+                return
+        message.new_thread = NewThread(subject_key=subject_key(parsed.subject), root_index=index)
+        reason = "starts a conversation (no In-Reply-To/References we know, no earlier reply by subject)"
+        message.decide(self.name, "new thread", reason)
+
+    def _join(self, message: MessageContext, parent: KnownMessage, reason: str) -> None:
+        message.thread_id = parent.thread_id
+        message.new_thread = parent.new_thread
+        message.decide(self.name, "joined thread" if parent.thread_id else "joined new thread", reason)
+
+    def _by_subject(
+        self, batch: IngestBatch, message: MessageContext, known: dict[str, KnownMessage], own: frozenset[str]
+    ) -> KnownMessage | None:
+        assert message.parsed is not None
+        key = subject_key(message.parsed.subject)
+        if len(key) < 4:
+            return None
+        if message.contact_id is not None:
+            since = (message.occurred_at or message.received_at) - SUBJECT_FALLBACK_WINDOW
+            row = batch.session.execute(
+                select(Thread.id, Thread.contact_id)
+                .where(Thread.subject_key == key, Thread.contact_id == message.contact_id, Thread.last_activity_at >= since)
+                .order_by(Thread.last_activity_at.desc())
+                .limit(1)
+            ).first()
+            if row is not None:
+                return KnownMessage(f"thread #{row.id}", row.id, None, "", row.contact_id)
+        me = counterpart(message, own)
+        for other in reversed(list(known.values())):
+            if other.new_thread is not None and other.new_thread.subject_key == key and me and me[0] in other.participants.split():
+                return other
+        return None
+
+    def _stored_messages(self, batch: IngestBatch, refs: set[str]) -> dict[str, KnownMessage]:
+        found: dict[str, KnownMessage] = {}
+        for part in chunked(sorted(refs), 500):
+            rows = batch.session.execute(
+                select(Interaction.id, Interaction.channel_message_id, Interaction.thread_id, Interaction.participants, Thread.contact_id)
+                .join(Thread, Thread.id == Interaction.thread_id)
+                .where(Interaction.channel == "email", Interaction.channel_message_id.in_(part))
+            )
+            for row in rows:
+                found[row.channel_message_id] = KnownMessage(
+                    f"message #{row.id} in thread #{row.thread_id}", row.thread_id, None, row.participants, row.contact_id
+                )
+        return found
+
+    def _stored_children(self, batch: IngestBatch, message_ids: set[str]) -> dict[str, KnownMessage]:
+        found: dict[str, KnownMessage] = {}
+        for part in chunked(sorted(message_ids), 500):
+            rows = batch.session.execute(
+                select(MessageReference.referenced_message_id, Interaction.id, Interaction.thread_id, Interaction.participants, Thread.contact_id)
+                .join(Interaction, Interaction.id == MessageReference.interaction_id)
+                .join(Thread, Thread.id == Interaction.thread_id)
+                .where(MessageReference.referenced_message_id.in_(part))
+                .order_by(Interaction.occurred_at)
+            )
+            for row in rows:
+                found.setdefault(
+                    row.referenced_message_id,
+                    KnownMessage(f"message #{row.id} in thread #{row.thread_id}", row.thread_id, None, row.participants, row.contact_id),
+                )
+        return found
+
+
+def _refs(message: MessageContext) -> list[str]:
+    return [ref for _, ref in _labelled_refs(message)]
+
+
+def _labelled_refs(message: MessageContext) -> list[tuple[str, str]]:
+    """In-Reply-To first, then References from the nearest ancestor back to the root."""
+    parsed = message.parsed
+    if parsed is None:
+        return []
+    seen: dict[str, str] = {}
+    for ref in parsed.in_reply_to:
+        seen.setdefault(ref, "In-Reply-To")
+    for ref in reversed(parsed.references):
+        seen.setdefault(ref, "References")
+    seen.pop(message.channel_message_id, None)
+    return [(header, ref) for ref, header in seen.items()]

@@ -1,0 +1,44 @@
+"""The web app: ``create_app(settings)`` builds it; nothing happens at import time."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from config import Settings
+from hub.db import make_engine, make_session_factory, upgrade_database
+
+
+def create_app(settings: Settings) -> Flask:
+    """Build the Flask app for one hub (its database, its secret key)."""
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=settings.secret_key or _persistent_secret(settings.var_dir),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_NAME="hub_session",
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+    )
+    engine = make_engine(settings.resolved_database_url())
+    upgrade_database(engine)
+    app.extensions["hub.session_factory"] = make_session_factory(engine)
+    app.extensions["hub.settings"] = settings
+
+    from web import auth, security, timeline
+
+    security.init_app(app)
+    app.register_blueprint(auth.blueprint)
+    app.register_blueprint(timeline.blueprint)
+    return app
+
+
+def _persistent_secret(var_dir: Path) -> str:
+    """A random key kept in ``var_dir`` so sessions survive restarts of the embedded hub."""
+    path = Path(var_dir) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -1,0 +1,31 @@
+"""Queue jobs: thin adapters that unpack ids and call one hub service.
+
+Every job is idempotent: ingest skips raw messages that are no longer
+pending, sync starts from the committed cursor.
+"""
+
+from __future__ import annotations
+
+from hub.ingest import IngestReport, ingest
+from workers.runtime import get_runtime
+
+
+def ingest_job(raw_ids: list[int]) -> dict[str, int]:
+    """Ingest a batch of raw messages (retried by RQ on failure)."""
+    runtime = get_runtime()
+    report: IngestReport = ingest(runtime.factory, runtime.services(), runtime.pipeline, raw_ids)
+    return {"ingested": report.ingested, "duplicates": report.duplicates, "quarantined": report.quarantined, "skipped": report.skipped}
+
+
+def reprocess_job(raw_ids: list[int]) -> dict[str, int]:
+    """Re-run every stage for already ingested raw messages."""
+    runtime = get_runtime()
+    report = ingest(runtime.factory, runtime.services(), runtime.pipeline, raw_ids, reprocess=True)
+    return {"ingested": report.ingested, "duplicates": report.duplicates, "quarantined": report.quarantined}
+
+
+def sync_mailbox_job(mailbox_name: str) -> dict[str, int]:
+    """Sync all folders of one configured mailbox once."""
+    from workers.mailboxes import sync_mailbox_once
+
+    return sync_mailbox_once(get_runtime(), mailbox_name)

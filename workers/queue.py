@@ -1,0 +1,78 @@
+"""Where jobs run: in-process (embedded default) or on RQ (Redis configured)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from workers import jobs
+from workers.runtime import Runtime
+
+#: Retry schedule of ingest jobs on RQ (seconds between attempts).
+INGEST_RETRY_INTERVALS = [1, 5, 30, 120, 600]
+
+
+class JobQueue(Protocol):
+    """Requests work; callers never know whether it runs now or elsewhere."""
+
+    def enqueue_ingest(self, raw_ids: list[int]) -> None:
+        """Ingest these raw messages, in batches."""
+
+    def enqueue_reprocess(self, raw_ids: list[int]) -> None:
+        """Re-run the pipeline for these raw messages."""
+
+
+def _batches(raw_ids: list[int], size: int) -> list[list[int]]:
+    ordered = sorted(set(raw_ids))
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
+
+
+class InProcessQueue:
+    """Runs jobs synchronously in this process: the embedded default."""
+
+    def __init__(self, batch_size: int) -> None:
+        self.batch_size = batch_size
+
+    def enqueue_ingest(self, raw_ids: list[int]) -> None:
+        for batch in _batches(raw_ids, self.batch_size):
+            jobs.ingest_job(batch)
+
+    def enqueue_reprocess(self, raw_ids: list[int]) -> None:
+        for batch in _batches(raw_ids, self.batch_size):
+            jobs.reprocess_job(batch)
+
+
+class RQQueue:
+    """Enqueues on RQ with declared retries; workers run ``hub worker``."""
+
+    def __init__(self, redis_client: Any, name: str, batch_size: int) -> None:
+        from rq import Queue
+
+        self.queue = Queue(name, connection=redis_client)
+        self.batch_size = batch_size
+
+    def _enqueue(self, function: Callable[..., Any], raw_ids: list[int]) -> None:
+        from rq import Retry
+
+        for batch in _batches(raw_ids, self.batch_size):
+            self.queue.enqueue(
+                function,
+                batch,
+                retry=Retry(max=len(INGEST_RETRY_INTERVALS), interval=INGEST_RETRY_INTERVALS),
+                job_timeout=900,
+                result_ttl=3600,
+                failure_ttl=7 * 24 * 3600,
+            )
+
+    def enqueue_ingest(self, raw_ids: list[int]) -> None:
+        self._enqueue(jobs.ingest_job, raw_ids)
+
+    def enqueue_reprocess(self, raw_ids: list[int]) -> None:
+        self._enqueue(jobs.reprocess_job, raw_ids)
+
+
+def make_queue(runtime: Runtime) -> JobQueue:
+    """The queue the settings ask for."""
+    if runtime.settings.jobs_in_process:
+        return InProcessQueue(runtime.settings.ingest_batch_size)
+    return RQQueue(runtime.redis(), runtime.settings.queue_name, runtime.settings.ingest_batch_size)
