@@ -35,16 +35,32 @@ def may_join(
     parent_participants: str,
     sender_contact_id: int | None,
     thread_contact_id: int | None,
-) -> bool:
-    """Whether a message may join the thread of the message it replies to.
+    own_addresses: frozenset[str],
+) -> tuple[bool, str]:
+    """Whether a message may join the thread its headers point to, and why.
 
-    Our own outgoing replies always may. A customer's message may if the
-    sender took part in the parent message, or is the thread's contact
-    (writing from another address). Anyone else naming a foreign Message-ID
-    in In-Reply-To does not get into someone else's conversation.
+    Our own outgoing replies always may. Mail between third parties (a list
+    archive, an import without our mailboxes in it) follows its headers, as
+    notmuch and mu do. Into a conversation with one of our mailboxes a
+    customer may come if they took part in the message replied to, are the
+    thread's contact (writing from another address), or write from the same
+    company domain as a participant (a colleague). Anyone else naming a
+    foreign Message-ID does not get into someone else's conversation.
     """
+    from nlp.signals import is_free_mail_domain
+
+    participants = set(parent_participants.split())
     if direction == "out":
-        return True
-    if sender and sender in parent_participants.split():
-        return True
-    return sender_contact_id is not None and sender_contact_id == thread_contact_id
+        return True, "our own reply"
+    if not participants & own_addresses:
+        return True, "not a conversation with our mailboxes: headers followed"
+    if sender and sender in participants:
+        return True, f"sender {sender} took part"
+    if sender_contact_id is not None and sender_contact_id == thread_contact_id:
+        return True, "sender is the thread's contact"
+    domain = sender.rpartition("@")[2]
+    if domain and not is_free_mail_domain(domain):
+        colleagues = {p for p in participants - own_addresses if p.rpartition("@")[2] == domain}
+        if colleagues:
+            return True, f"sender writes from {domain} like participant {sorted(colleagues)[0]}"
+    return False, f"sender {sender or '(none)'} is not among its participants ({', '.join(sorted(participants)) or 'none'})"

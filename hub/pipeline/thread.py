@@ -43,18 +43,44 @@ class ThreadStage:
 
     def process(self, batch: IngestBatch) -> None:
         messages = sorted(batch.active(), key=lambda m: (m.occurred_at or m.received_at, m.raw_message_id))
-        known = self._stored_messages(batch, {ref for m in messages for ref in _refs(m)})
-        children = self._stored_children(batch, {m.channel_message_id for m in messages})
+        refs = {ref for m in messages for ref in _refs(m)}
+        known = self._stored_messages(batch, refs)
+        # Who names an id: messages naming the same missing ancestor belong
+        # together (notmuch's "ghost" messages), and a parent arriving after its
+        # replies finds them.
+        referrers = self._stored_referrers(batch, refs | {m.channel_message_id for m in messages})
         own = batch.services.own_addresses
         for index, message in enumerate(messages):
-            self._place(batch, message, index, known, children, own)
-            known[message.channel_message_id] = KnownMessage(
-                label=f"message {message.channel_message_id} of this batch",
+            self._place(batch, message, index, known, referrers, own)
+            placed = KnownMessage(
+                label=f"message <{message.channel_message_id}> of this batch",
                 thread_id=message.thread_id,
                 new_thread=message.new_thread,
                 participants=" ".join(message.parsed.participants()) if message.parsed else "",
                 thread_contact_id=message.contact_id,
             )
+            known[message.channel_message_id] = placed
+            for ref in _refs(message):
+                referrers.setdefault(ref, placed)
+
+    def _candidates(
+        self,
+        message: MessageContext,
+        known: dict[str, KnownMessage],
+        referrers: dict[str, KnownMessage],
+    ) -> list[tuple[KnownMessage, str]]:
+        """Threads the headers point to, strongest evidence first."""
+        labelled = _labelled_refs(message)
+        found = [(known[ref], f"{header} <{ref}> = {known[ref].label}") for header, ref in labelled if ref in known]
+        found += [
+            (referrers[ref], f"{header} <{ref}> (not received) is also named by {referrers[ref].label}")
+            for header, ref in labelled
+            if ref not in known and ref in referrers
+        ]
+        child = referrers.get(message.channel_message_id)
+        if child is not None:
+            found.append((child, f"{child.label} names this message as its parent (it arrived first)"))
+        return found
 
     def _place(
         self,
@@ -62,29 +88,21 @@ class ThreadStage:
         message: MessageContext,
         index: int,
         known: dict[str, KnownMessage],
-        children: dict[str, KnownMessage],
+        referrers: dict[str, KnownMessage],
         own: frozenset[str],
     ) -> None:
         parsed = message.parsed
         assert parsed is not None
         sender = parsed.sender.address if parsed.sender else ""
-        for header, ref in _labelled_refs(message):
-            parent = known.get(ref)
-            if parent is None:
-                continue
-            if may_join(sender, message.direction, parent.participants, message.contact_id, parent.thread_contact_id):
-                self._join(message, parent, f"{header} <{ref}> = {parent.label}")
+        candidates = self._candidates(message, known, referrers)
+        if candidates:
+            target, evidence = candidates[0]
+            allowed, why = may_join(sender, message.direction, target.participants, message.contact_id, target.thread_contact_id, own)
+            if allowed:
+                self._join(message, target, f"{evidence}; {why}")
                 return
-            message.decide(
-                self.name,
-                "not joined",
-                f"{header} <{ref}> names {parent.label}, but sender {sender or '(none)'} is not among its "
-                f"participants ({parent.participants or 'none'}): not joined to that thread",
-            )
-            break
-        child = children.get(message.channel_message_id)
-        if child is not None and may_join(sender, message.direction, child.participants, message.contact_id, child.thread_contact_id):
-            self._join(message, child, f"{child.label} names this message as its parent (it arrived first)")
+            message.new_thread = NewThread(subject_key=subject_key(parsed.subject), root_index=index)
+            message.decide(self.name, "new thread (not joined)", f"{evidence}, but {why}: not joined to that thread")
             return
         if looks_like_reply(parsed.subject):
             found = self._by_subject(batch, message, known, own)
@@ -92,13 +110,12 @@ class ThreadStage:
                 self._join(message, found, f"no usable reply headers; subject {parsed.subject!r} with reply prefix matches {found.label} of the same contact")
                 return
         message.new_thread = NewThread(subject_key=subject_key(parsed.subject), root_index=index)
-        reason = "starts a conversation (no In-Reply-To/References we know, no earlier reply by subject)"
-        message.decide(self.name, "new thread", reason)
+        message.decide(self.name, "new thread", "starts a conversation (no In-Reply-To/References we know, no earlier reply by subject)")
 
     def _join(self, message: MessageContext, parent: KnownMessage, reason: str) -> None:
         message.thread_id = parent.thread_id
         message.new_thread = parent.new_thread
-        message.decide(self.name, "joined thread" if parent.thread_id else "joined new thread", reason)
+        message.decide(self.name, "joined thread", reason)
 
     def _by_subject(
         self, batch: IngestBatch, message: MessageContext, known: dict[str, KnownMessage], own: frozenset[str]
@@ -137,7 +154,8 @@ class ThreadStage:
                 )
         return found
 
-    def _stored_children(self, batch: IngestBatch, message_ids: set[str]) -> dict[str, KnownMessage]:
+    def _stored_referrers(self, batch: IngestBatch, message_ids: set[str]) -> dict[str, KnownMessage]:
+        """For each id, the earliest stored message whose headers name it."""
         found: dict[str, KnownMessage] = {}
         for part in chunked(sorted(message_ids), 500):
             rows = batch.session.execute(
@@ -145,7 +163,7 @@ class ThreadStage:
                 .join(Interaction, Interaction.id == MessageReference.interaction_id)
                 .join(Thread, Thread.id == Interaction.thread_id)
                 .where(MessageReference.referenced_message_id.in_(part))
-                .order_by(Interaction.occurred_at)
+                .order_by(Interaction.occurred_at, Interaction.id)
             )
             for row in rows:
                 found.setdefault(
