@@ -1,0 +1,198 @@
+"""Build ``train.jsonl`` from the authored fragments (deterministic).
+
+Why a generator: hand-writing thousands of whole messages is slow and
+repetitive, but the *parts* of a customer message (greeting, context,
+the actual request, an escalation, a sign-off) combine freely.  Every core
+sentence is authored; the generator varies register (formal letter, web
+form, chat/SMS), adds context and escalations, and injects realistic noise
+(typos, missing umlauts, lower-case chat) so the model does not learn the
+template.
+
+Labels:
+* ``crm_intent`` comes from the core sentence's block.
+* ``complaint`` is true when the core sentence is a complaint (``!``) or an
+  escalation fragment was added.
+* ``severity`` mirrors the escalation that was added (high for legal,
+  cancellation threat, repeated contact, public escalation; medium for
+  emotion/urgency; low for a plain complaint).  It is documentation for the
+  rule components, which compute severity themselves.
+
+Run: ``python -m nlp.training_data.generate`` (writes next to this file).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+from types import ModuleType
+
+from nlp.training_data import fragments_de, fragments_en, fragments_extra
+
+SEED = 20240611
+OUT = Path(__file__).resolve().parent / "train.jsonl"
+# Examples per (language, intent).  ~3,000 overall keeps training at seconds.
+PER_INTENT = {"other": 260, "feedback_praise": 110, "appointment_callback": 120}
+DEFAULT_PER_INTENT = 170
+
+_UMLAUT_FOLD = [str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}),
+                str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})]
+
+
+def _parse_core(block: str) -> list[tuple[str, bool]]:
+    """Lines of a CORE block -> (sentence, is_complaint)."""
+    out: list[tuple[str, bool]] = []
+    for line in block.strip().splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        out.append((line[1:], True) if line.startswith("!") else (line, False))
+    return out
+
+
+def _fill(text: str, slots: dict[str, list[str]], rng: random.Random) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: rng.choice(slots[m.group(1)]), text)
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """One realistic keyboard slip: swap, drop or double a letter."""
+    if len(word) < 5 or not word.isalpha():
+        return word
+    i = rng.randrange(1, len(word) - 2)
+    kind = rng.random()
+    if kind < 0.4:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind < 0.75:
+        return word[:i] + word[i + 1 :]
+    return word[:i] + word[i] + word[i:]
+
+
+def _noisify(text: str, lang: str, rng: random.Random) -> str:
+    words = text.split(" ")
+    for _ in range(rng.choice([1, 1, 2])):
+        j = rng.randrange(len(words))
+        words[j] = _typo(words[j], rng)
+    text = " ".join(words)
+    if lang == "de" and rng.random() < 0.3:
+        text = text.translate(rng.choice(_UMLAUT_FOLD))
+    return text
+
+
+def _chatify(text: str, rng: random.Random) -> str:
+    if rng.random() < 0.6:
+        text = text.lower()
+    if rng.random() < 0.5:
+        text = text.rstrip(".")
+    return text
+
+
+def _escalation(
+    intent: str, complaint: bool, frag: ModuleType, rng: random.Random
+) -> tuple[str, str | None]:
+    """Pick an escalation fragment -> (text, severity) or ("", None)."""
+    if intent == "feedback_praise":
+        return "", None
+    r = rng.random()
+    if complaint:
+        if r < 0.30:
+            return rng.choice(frag.ESCALATION["medium"]), "medium"
+        if r < 0.62:
+            kinds = ["high_legal", "high_repeat", "high_public"]
+            if intent != "cancellation":
+                kinds.append("high_cancel")
+            return rng.choice(frag.ESCALATION[rng.choice(kinds)]), "high"
+        return "", "low"
+    # A neutral request turns into a complaint when the customer adds that
+    # they are chasing it again or are angry.
+    if r < 0.06:
+        return rng.choice(frag.ESCALATION["high_repeat"]), "high"
+    if r < 0.09:
+        return rng.choice(frag.ESCALATION["medium"]), "medium"
+    return "", None
+
+
+def _compose(
+    lang: str, intent: str, core: list[tuple[str, bool]], idx: int, frag: ModuleType, rng: random.Random
+) -> dict:
+    sentence, complaint = core[idx % len(core)]
+    sentence = _fill(sentence, frag.SLOTS, rng)
+    esc, severity = _escalation(intent, complaint, frag, rng)
+    if esc:
+        complaint = True
+    if complaint and severity is None:
+        severity = "low"
+
+    r = rng.random()
+    register = "bare" if r < 0.3 else "chat" if r < 0.55 else "neutral" if r < 0.8 else "formal"
+    body = sentence
+    if register in ("formal", "neutral") and rng.random() < 0.3:
+        # A second sentence of the same intent and polarity: longer mails.
+        same = [s for s, c in core if c == complaint and s != sentence]
+        if same:
+            body += " " + _fill(rng.choice(same), frag.SLOTS, rng)
+    if esc:
+        body += " " + esc
+    if register == "bare":
+        text = body
+        if rng.random() < 0.25:
+            text = _noisify(text, lang, rng)
+    elif register == "chat":
+        opener = rng.choice(frag.OPENERS["chat"])
+        closer = rng.choice(frag.CLOSERS["chat"])
+        text = _chatify(" ".join(p for p in (opener, body, closer) if p), rng)
+        if rng.random() < 0.5:
+            text = _noisify(text, lang, rng)
+    else:
+        opener = rng.choice(frag.OPENERS[register])
+        context = _fill(rng.choice(frag.CONTEXT), frag.SLOTS, rng) if rng.random() < 0.6 else ""
+        closer = _fill(rng.choice(frag.CLOSERS[register]), frag.SLOTS, rng)
+        sep = "\n\n" if register == "formal" else " "
+        text = sep.join(p for p in (opener, " ".join(p for p in (context, body) if p), closer) if p)
+        if rng.random() < 0.1:
+            text = _noisify(text, lang, rng)
+    return {
+        "text": text,
+        "lang": lang,
+        "crm_intent": intent,
+        "complaint": complaint,
+        "severity": severity if complaint else None,
+        "source": "authored",
+    }
+
+
+def generate(seed: int = SEED) -> list[dict]:
+    """All examples, deterministic for a given seed, de-duplicated by text."""
+    rng = random.Random(seed)
+    rows: list[dict] = []
+    seen: set[str] = set()
+    extra = {"de": fragments_extra.CORE_DE, "en": fragments_extra.CORE_EN}
+    for lang, frag in (("de", fragments_de), ("en", fragments_en)):
+        for intent, block in frag.CORE.items():
+            core = _parse_core(block) + _parse_core(extra[lang].get(intent, ""))
+            rng.shuffle(core)
+            n = PER_INTENT.get(intent, DEFAULT_PER_INTENT)
+            attempts = 0
+            made = 0
+            while made < n and attempts < n * 5:
+                row = _compose(lang, intent, core, attempts, frag, rng)
+                attempts += 1
+                if row["text"] in seen:
+                    continue
+                seen.add(row["text"])
+                rows.append(row)
+                made += 1
+    rng.shuffle(rows)
+    return rows
+
+
+def main() -> None:
+    rows = generate()
+    with OUT.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"wrote {len(rows)} examples to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
