@@ -51,6 +51,14 @@ class Settings(BaseSettings):
             return self.database_url
         return f"sqlite:///{(self.var_dir / 'hub.sqlite3').resolve()}"
 
+    def nlp_versions_dir(self) -> Path:
+        """Where ``hub nlp retrain`` puts model versions; workers load the current one."""
+        return self.var_dir / "nlp" / "versions"
+
+    def nlp_feedback_file(self) -> Path:
+        """Agents' corrections, the extra training data of the next retrain."""
+        return self.var_dir / "nlp" / "feedback.jsonl"
+
     def resolved_raw_store_dir(self) -> Path:
         """The raw store directory, defaulting to ``var_dir/raw``."""
         return self.raw_store_dir or (self.var_dir / "raw")

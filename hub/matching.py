@@ -66,11 +66,11 @@ WEIGHTS: dict[str, float] = {
     "email_role": 0.6,
     "phone_signature": 0.65,
     "phone_body": 0.45,
-    "phone_shared": 0.3,
+    "phone_shared": 0.6,  # e.g. a couple's landline: a name must pick one
     "messenger": 0.65,
     "number_strong": 0.6,  # customer / contract number
     "number_weak": 0.45,  # order / invoice number
-    "number_shared": 0.3,
+    "number_shared": 0.5,
     "name_full": 0.55,
     "name_initial": 0.5,
     "name_partial": 0.25,
@@ -82,6 +82,8 @@ PENALTY_SAME_SURNAME = 0.6  # "Peter Müller" on Anna Müller's evidence: family
 PENALTY_OTHER_NAME = 0.6  # a different person on non-address evidence
 PENALTY_OTHER_NAME_EXACT_EMAIL = 0.9  # display names on own addresses are often odd
 
+#: Evidence families that point at the organisation, not at the person.
+_ORG_FAMILIES = frozenset({"domain", "company"})
 _NUMBER_KINDS = ("customer_number", "contract_number", "order_number", "invoice_number")
 _STRONG_NUMBER_KINDS = ("customer_number", "contract_number")
 _KIND_LABEL = {
@@ -150,7 +152,7 @@ def _strip_accents(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _folds(token: str) -> frozenset[str]:
     """Spellings a token may be written in: ``Müller`` ~ ``Mueller`` ~ ``Muller``."""
-    low = token.lower().strip(".")
+    low = token.lower().strip(".").replace("'", "").replace("’", "")
     a = _strip_accents(low.translate(_TRANSLIT))
     b = _strip_accents(low.replace("ß", "ss"))
     return frozenset({a, b, a.replace("-", ""), b.replace("-", "")})
@@ -295,7 +297,9 @@ def _noisy_or(weights: Iterable[float]) -> float:
     return 1.0 - miss
 
 
-def _score_one(signals: Signals, cand: ContactCandidate, index: _Index, names: dict[int, str]) -> ScoredCandidate:
+def _score_one(
+    signals: Signals, cand: ContactCandidate, index: _Index, names: dict[int, str]
+) -> tuple[ScoredCandidate, float]:
     """Evidence for one candidate: weights per evidence family (max within a
     family, so a phone seen twice does not count twice), then penalties."""
     who = cand.display_name or f"contact {cand.contact_id}"
@@ -377,21 +381,25 @@ def _score_one(signals: Signals, cand: ContactCandidate, index: _Index, names: d
             if ck and _company_key(sig.value) == ck:
                 add("company", WEIGHTS["company"], f'company "{sig.value}" in {sig.source.replace("_", " ")} = company of {who}')
 
-    score = _noisy_or(w for w, _ in fam.values())
+    person = _noisy_or(w for f, (w, _) in fam.items() if f not in _ORG_FAMILIES)
+    org = _noisy_or(w for f, (w, _) in fam.items() if f in _ORG_FAMILIES)
     reasons = [r for _, r in sorted(fam.values(), key=lambda x: -x[0])]
 
-    # -- contradicting names --------------------------------------------------
+    # -- contradicting names: they discount the evidence that this *person*
+    # wrote (address, phone, numbers), not that the writer is from the company.
+    unpenalised = _noisy_or((person, org))
     rels = {r for r, _ in relations}
-    if score > 0 and relations and not rels & {"full", "initial", "partial"}:
+    if person > 0 and relations and not rels & {"full", "initial", "partial"}:
         rel, sig = next(((r, s) for r, s in relations if r == "same_surname"), relations[0])
         label = "display name" if sig.source == "display_name" else "signature name"
         if rel == "same_surname":
-            score *= PENALTY_SAME_SURNAME
+            person *= PENALTY_SAME_SURNAME
             reasons.append(f'but {label} "{sig.value}" is another person with the same surname as {who}')
         elif rel == "other":
-            score *= PENALTY_OTHER_NAME_EXACT_EMAIL if exact_email else PENALTY_OTHER_NAME
+            person *= PENALTY_OTHER_NAME_EXACT_EMAIL if exact_email else PENALTY_OTHER_NAME
             reasons.append(f'but {label} "{sig.value}" differs from "{who}"')
-    return ScoredCandidate(cand.contact_id, round(score, 4), tuple(reasons))
+    score = _noisy_or((person, org))
+    return ScoredCandidate(cand.contact_id, round(score, 4), tuple(reasons)), unpenalised
 
 
 def score_candidates(
@@ -410,9 +418,14 @@ def score_candidates(
     """
     index = _Index(candidates)
     names = {c.contact_id: (c.display_name or f"contact {c.contact_id}") for c in candidates}
-    scored = [_score_one(signals, c, index, names) for c in candidates]
-    scored = sorted((s for s in scored if s.score > 0), key=lambda s: (-s.score, s.contact_id))
+    results = [_score_one(signals, c, index, names) for c in candidates]
+    # strong *before* name penalties: an exact address of A contradicted by a
+    # signature of B is a conflict, not a match for B.
+    strong_ids = {s.contact_id for s, raw in results if raw >= match_threshold}
+    scored = sorted((s for s, _ in results if s.score > 0), key=lambda s: (-s.score, s.contact_id))
     strong = [s for s in scored if s.score >= match_threshold]
+    if len(strong) == 1 and strong_ids - {strong[0].contact_id}:
+        strong += [s for s in scored if s.contact_id in strong_ids - {strong[0].contact_id}]
     if len(strong) == 1:
         top = strong[0]
         return MatchDecision("matched", top.contact_id, top.score, "; ".join(top.reasons), tuple(scored))

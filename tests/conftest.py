@@ -12,7 +12,7 @@ from config import Settings
 from tests.databases import make_sqlite_template, reset_postgres_schema, sqlite_copy, truncate_postgres
 from workers.runtime import Runtime, get_runtime, reset_runtime
 
-pytest_plugins = ["tests.support.pytest_dovecot"]
+# pytest_plugins = ["tests.support.pytest_dovecot"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: MANIFEST.tsv features of files in shared/data/email that are not mails.
@@ -89,3 +89,27 @@ def runtime(settings: Settings) -> Iterator[Runtime]:
 def pg_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings on PostgreSQL only (multi-process and fault tests)."""
     return Settings(var_dir=tmp_path / "var", database_url=_database_url("postgresql", request, tmp_path), redis_url="")
+
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/1"
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    """Redis database 1, flushed before and after the test."""
+    from redis import Redis
+
+    client = Redis.from_url(REDIS_TEST_URL)
+    client.flushdb()
+    yield REDIS_TEST_URL
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture
+def rq_runtime(pg_settings: Settings, redis_url: str) -> Iterator[Runtime]:
+    """PostgreSQL + RQ on Redis: the production shape."""
+    settings = pg_settings.model_copy(update={"redis_url": redis_url})
+    reset_runtime()
+    yield get_runtime(settings)
+    reset_runtime()

@@ -19,7 +19,7 @@ from config import Settings, load_settings
 from hub.channels import own_addresses
 from hub.db import make_engine, make_session_factory, unit_of_work, upgrade_database
 from hub.events import EventPublisher, LocalPublisher, RedisPublisher
-from hub.pipeline import Pipeline, default_pipeline
+from hub.pipeline import Pipeline, TaggerOptions, default_pipeline
 from hub.pipeline.services import PipelineServices
 from hub.rawstore import FileBlobStore
 
@@ -43,7 +43,7 @@ class Runtime:
     def pipeline(self) -> Pipeline:
         """The ingest pipeline, built on first use (taggers load models)."""
         if self._pipeline is None:
-            self._pipeline = default_pipeline()
+            self._pipeline = default_pipeline(TaggerOptions(nlp_versions_dir=self.settings.nlp_versions_dir()))
         return self._pipeline
 
     def services(self) -> PipelineServices:

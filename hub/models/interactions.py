@@ -47,6 +47,8 @@ class Interaction(Base):
     #: Space-separated lower-case addresses of From, To and Cc: threading checks them.
     participants: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text, default="")
+    #: What the sender wrote this time: quotes and signature split off (nlp.cleaning).
+    reply_text: Mapped[str | None] = mapped_column(Text)
     html: Mapped[str | None] = mapped_column(Text)
     in_reply_to: Mapped[str | None] = mapped_column(String(500))
     sent_at: Mapped[datetime | None]

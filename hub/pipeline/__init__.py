@@ -9,20 +9,20 @@ from hub.pipeline.match import MatchStage
 from hub.pipeline.normalise import NormaliseStage
 from hub.pipeline.notify import NotifyStage
 from hub.pipeline.store import StoreStage
-from hub.pipeline.tag import TagStage, build_taggers
+from hub.pipeline.tag import TaggerOptions, TagStage, build_taggers
 from hub.pipeline.thread import ThreadStage
 
 #: Taggers the default pipeline runs, in order.
-DEFAULT_TAGGERS = ("language",)
+DEFAULT_TAGGERS = ("language", "crm")
 
 
-def default_pipeline(tagger_names: Sequence[str] = DEFAULT_TAGGERS) -> Pipeline:
+def default_pipeline(options: TaggerOptions, tagger_names: Sequence[str] = DEFAULT_TAGGERS) -> Pipeline:
     """normalise -> match -> tag -> thread -> store -> notify."""
     return Pipeline(
         [
             NormaliseStage(),
             MatchStage(),
-            TagStage(build_taggers(tagger_names)),
+            TagStage(build_taggers(tagger_names, options)),
             ThreadStage(),
             StoreStage(),
             NotifyStage(),
@@ -30,4 +30,4 @@ def default_pipeline(tagger_names: Sequence[str] = DEFAULT_TAGGERS) -> Pipeline:
     )
 
 
-__all__ = ["Pipeline", "Stage", "default_pipeline"]
+__all__ = ["Pipeline", "Stage", "TaggerOptions", "default_pipeline"]

@@ -112,6 +112,8 @@ class IngestBatch:
     messages: list[MessageContext]
     #: Events to publish once the batch is committed (never before).
     events: list[dict[str, Any]] = field(default_factory=list)
+    #: Stored threads found to be one conversation: (merged away, kept, reason).
+    thread_merges: list[tuple[int, int, str]] = field(default_factory=list)
 
     def active(self) -> list[MessageContext]:
         """Messages no stage has stopped."""

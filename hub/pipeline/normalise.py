@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from hub.parsing import MailParseError, parse_mail_with_repair
+from nlp.cleaning import clean_body
 from hub.pipeline.context import IngestBatch, MessageContext
 
 #: Folder names (any case) whose mail we sent: Dovecot/Thunderbird, Outlook, German clients.
@@ -55,6 +56,10 @@ class NormaliseStage:
         message.decide(self.name, f"direction {message.direction}", why)
         message.occurred_at, why = _occurred_at(parsed.date, message.received_at)
         message.decide(self.name, "time", why)
+        cleaned = clean_body(parsed.text, parsed.html)
+        message.annotations["reply_text"] = cleaned.reply
+        if cleaned.reasons:
+            message.decide(self.name, "reply text", "; ".join(cleaned.reasons)[:2000])
 
 
 def _direction(folder: str, sender: str, own_addresses: frozenset[str]) -> tuple[str, str]:

@@ -39,6 +39,7 @@ class StoreStage:
     def process(self, batch: IngestBatch) -> None:
         session = batch.session
         fresh = self._split_known(session, batch.active())
+        self._merge_threads(session, batch)
         self._create_contacts(session, fresh)
         self._create_threads(session, fresh)
         inserted = self._insert_interactions(session, fresh)
@@ -90,6 +91,15 @@ class StoreStage:
                 message.decide(self.name, "duplicate", f"same Message-ID as interaction #{twin.interaction_id} in this batch: not stored twice")
 
     # -- contacts and threads --------------------------------------------------------------------
+
+    def _merge_threads(self, session: Session, batch: IngestBatch) -> None:
+        """Fold stored threads the thread stage found to be one conversation."""
+        for drop, keep, reason in batch.thread_merges:
+            session.execute(update(Interaction).where(Interaction.thread_id == drop).values(thread_id=keep))
+            session.execute(delete(Thread).where(Thread.id == drop))
+            for message in batch.active():
+                if message.thread_id == keep:
+                    message.decide(self.name, "merged threads", f"thread #{drop} merged into #{keep}: {reason}")
 
     def _create_contacts(self, session: Session, messages: list[MessageContext]) -> None:
         wanted: dict[tuple[str, str], NewContact] = {}
@@ -262,6 +272,7 @@ def _interaction_row(message: MessageContext) -> dict:
         "from_name": parsed.sender.name[:300] if parsed.sender else "",
         "participants": " ".join(parsed.participants()),
         "text": parsed.text,
+        "reply_text": message.annotations.get("reply_text"),
         "html": parsed.html,
         "in_reply_to": parsed.in_reply_to[0][:500] if parsed.in_reply_to else None,
         "sent_at": parsed.date,

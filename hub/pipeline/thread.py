@@ -50,8 +50,9 @@ class ThreadStage:
         # replies finds them.
         referrers = self._stored_referrers(batch, refs | {m.channel_message_id for m in messages})
         own = batch.services.own_addresses
+        union = ThreadUnion()
         for index, message in enumerate(messages):
-            self._place(batch, message, index, known, referrers, own)
+            self._place(batch, message, index, known, referrers, own, union)
             placed = KnownMessage(
                 label=f"message <{message.channel_message_id}> of this batch",
                 thread_id=message.thread_id,
@@ -62,6 +63,7 @@ class ThreadStage:
             known[message.channel_message_id] = placed
             for ref in _refs(message):
                 referrers.setdefault(ref, placed)
+        union.apply(messages, batch.thread_merges)
 
     def _candidates(
         self,
@@ -90,6 +92,7 @@ class ThreadStage:
         known: dict[str, KnownMessage],
         referrers: dict[str, KnownMessage],
         own: frozenset[str],
+        union: ThreadUnion,
     ) -> None:
         parsed = message.parsed
         assert parsed is not None
@@ -100,6 +103,13 @@ class ThreadStage:
             allowed, why = may_join(sender, message.direction, target.participants, message.contact_id, target.thread_contact_id, own)
             if allowed:
                 self._join(message, target, f"{evidence}; {why}")
+                # A message that names messages of two threads shows they are one
+                # conversation (a reply bridging a ghost ancestor and its root).
+                for other, other_evidence in candidates[1:]:
+                    if union.same(target, other):
+                        continue
+                    if may_join(sender, message.direction, other.participants, message.contact_id, other.thread_contact_id, own)[0]:
+                        union.merge(target, other, f"{evidence} and {other_evidence}")
                 return
             message.new_thread = NewThread(subject_key=subject_key(parsed.subject), root_index=index)
             message.decide(self.name, "new thread (not joined)", f"{evidence}, but {why}: not joined to that thread")
@@ -171,6 +181,56 @@ class ThreadStage:
                     KnownMessage(f"message #{row.id} in thread #{row.thread_id}", row.thread_id, None, row.participants, row.contact_id),
                 )
         return found
+
+
+class ThreadUnion:
+    """Threads found to be one conversation while placing a batch.
+
+    Keys are stored thread ids or the new-thread placeholders of this batch.
+    The kept thread is the oldest stored one; placeholders fold into it.
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict[tuple[str, int], tuple[str, int]] = {}
+        self._placeholders: dict[int, NewThread] = {}
+        self._reasons: dict[tuple[str, int], str] = {}
+
+    def _key(self, thread_id: int | None, new_thread: NewThread | None) -> tuple[str, int]:
+        if thread_id is not None:
+            return ("stored", thread_id)
+        assert new_thread is not None
+        self._placeholders[id(new_thread)] = new_thread
+        return ("new", id(new_thread))
+
+    def _find(self, key: tuple[str, int]) -> tuple[str, int]:
+        while self._parent.get(key, key) != key:
+            key = self._parent[key]
+        return key
+
+    def same(self, a: KnownMessage, b: KnownMessage) -> bool:
+        """Whether two placed messages are already in one thread."""
+        return self._find(self._key(a.thread_id, a.new_thread)) == self._find(self._key(b.thread_id, b.new_thread))
+
+    def merge(self, a: KnownMessage, b: KnownMessage, reason: str) -> None:
+        """Record that the threads of ``a`` and ``b`` are one."""
+        first, second = self._find(self._key(a.thread_id, a.new_thread)), self._find(self._key(b.thread_id, b.new_thread))
+        keep, drop = sorted((first, second), key=lambda k: (k[0] != "stored", k[1] if k[0] == "stored" else 0))
+        self._parent[drop] = keep
+        self._reasons[drop] = reason
+
+    def apply(self, messages: list[MessageContext], merges: list[tuple[int, int, str]]) -> None:
+        """Point every message at its kept thread; list stored threads to merge."""
+        if not self._parent:
+            return
+        for message in messages:
+            if message.thread_id is None and message.new_thread is None:
+                continue
+            kind, value = self._find(self._key(message.thread_id, message.new_thread))
+            message.thread_id, message.new_thread = (value, None) if kind == "stored" else (None, self._placeholders[value])
+        for drop, reason in self._reasons.items():
+            keep = self._find(drop)
+            if drop[0] == "stored" and keep[0] == "stored":
+                merges.append((drop[1], keep[1], reason))
 
 
 def _refs(message: MessageContext) -> list[str]:

@@ -46,7 +46,6 @@ def upgrade() -> None:
     sa.Column('interaction_id', sa.Integer(), nullable=True),
     sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('processed_at', sa.DateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(['interaction_id'], ['interactions.id'], name=op.f('fk_raw_messages_interaction_id_interactions'), ondelete='SET NULL', use_alter=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_raw_messages')),
     sa.UniqueConstraint('sha256', name=op.f('uq_raw_messages_sha256'))
     )
@@ -161,6 +160,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_interactions_occurred_at', ['occurred_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_interactions_thread_id'), ['thread_id'], unique=False)
 
+    # raw_messages and interactions name each other: the second key comes last.
+    with op.batch_alter_table('raw_messages') as batch:
+        batch.create_foreign_key(op.f('fk_raw_messages_interaction_id_interactions'), 'interactions', ['interaction_id'], ['id'], ondelete='SET NULL')
     op.create_table('attachments',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('interaction_id', sa.Integer(), nullable=False),
