@@ -220,3 +220,6 @@ def _attach_nlp_commands() -> None:
 
 
 _attach_nlp_commands()
+
+if __name__ == "__main__":
+    main()

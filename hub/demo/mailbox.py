@@ -27,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime
+from email.utils import format_datetime, parseaddr, parsedate_to_datetime
 from pathlib import Path
 
 from hub.demo.scenarios import (
@@ -39,7 +39,6 @@ from hub.demo.scenarios import (
     PEOPLE,
     Agent,
     Person,
-    Step,
     Thread,
     all_threads,
 )
@@ -392,7 +391,10 @@ def _render_thread(thread_index: int, thread: Thread) -> list[tuple[datetime, De
             first_line = step.text.split("\n", 1)[0]
             greeting = "" if first_line.endswith(",") and len(first_line) < 60 else \
                 _greeting(agent, person, lang) + "\n\n"
-            body = (greeting + step.text + "\n\n" + _closing(agent, lang) + "\n\n"
+            core = step.text
+            if lang == "en" and greeting:  # German continues lower-case after "Hallo X,", English does not
+                core = core[:1].upper() + core[1:]
+            body = (greeting + core + "\n\n" + _closing(agent, lang) + "\n\n"
                     + _agent_signature(agent, thread.mailbox, lang))
             quote_style = "helpdesk_" + lang
             prefix = "AW: " if lang == "de" else "Re: "
@@ -441,7 +443,6 @@ def _render_thread(thread_index: int, thread: Thread) -> list[tuple[datetime, De
             msg["Organization"] = COMPANY_NAME
         if step.auto:
             msg["Auto-Submitted"] = "auto-replied"
-        msg["Content-Language"] = "de-DE" if lang == "de" else "en-GB"
         msg.set_content(body + "\n", cte="quoted-printable")
         wants_html = step.html if step.html is not None else (
             person.html if step.side == "customer" else thread.mailbox == "vertrieb")
@@ -449,6 +450,8 @@ def _render_thread(thread_index: int, thread: Thread) -> list[tuple[datetime, De
             msg.add_alternative(_html_document(body) + "\n", subtype="html", cte="quoted-printable")
         for filename, content in step.attach:
             _attach(msg, filename, content)
+        # after the content calls, which move or drop Content-* headers
+        msg["Content-Language"] = "de-DE" if lang == "de" else "en-GB"
         # the generator would otherwise pick random MIME boundaries
         for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
             part.set_boundary(f"=_nl_{_digest(thread.key, index, 'b')[:20]}_{number}")
@@ -469,8 +472,8 @@ def build_demo_mailbox() -> list[DemoMail]:
 
 
 def _mbox_from(raw: bytes) -> tuple[str, time.struct_time]:
+    """Envelope sender and date for the mbox ``From `` line, taken from the mail itself."""
     msg = std_mailbox.mboxMessage(raw)
-    from email.utils import parseaddr, parsedate_to_datetime
     sender = parseaddr(str(msg["From"]))[1] or "MAILER-DAEMON"
     stamp = parsedate_to_datetime(str(msg["Date"])).astimezone(timezone.utc)
     return sender, stamp.timetuple()
