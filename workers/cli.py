@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from hub.db import unit_of_work
+from workers.cli_nlp import nlp_group
 from workers.runtime import get_runtime
 
 
@@ -211,15 +212,7 @@ def demo(serve_after: bool, port: int | None) -> None:
         create_app(runtime.settings).run(host=runtime.settings.web_host, port=port, threaded=True)
 
 
-def _attach_nlp_commands() -> None:
-    try:
-        from workers.cli_nlp import nlp_group
-    except ImportError:  # the NLP commands arrive with the NLP issue
-        return
-    main.add_command(nlp_group, "nlp")
-
-
-_attach_nlp_commands()
+main.add_command(nlp_group, "nlp")
 
 if __name__ == "__main__":
     main()
