@@ -9,11 +9,12 @@ Running it twice on the same ids changes nothing the second time.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hub.clock import utcnow
@@ -23,7 +24,7 @@ from hub.models.raw import RAW_DUPLICATE, RAW_INGESTED, RAW_PENDING, RAW_QUARANT
 from hub.pipeline import Pipeline
 from hub.pipeline.context import IngestBatch, MessageContext
 from hub.pipeline.services import PipelineServices
-from hub.sql import chunked
+from hub.sql import bulk_update, chunked
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +88,14 @@ def ingest_in_session(
         return report
     batch = IngestBatch(session=session, services=services, messages=messages)
     pipeline.run(batch)
+    started = time.perf_counter()
     _record(session, messages, report)
+    batch.stage_seconds["record"] = time.perf_counter() - started
     report.events = batch.events
     log.info(
-        "event=ingest_batch size=%d ingested=%d duplicates=%d quarantined=%d skipped=%d",
+        "event=ingest_batch size=%d ingested=%d duplicates=%d quarantined=%d skipped=%d stage_ms=%s",
         len(messages), report.ingested, report.duplicates, report.quarantined, report.skipped,
+        ",".join(f"{name}:{seconds * 1000:.0f}" for name, seconds in batch.stage_seconds.items()),
     )
     return report
 
@@ -146,14 +150,8 @@ def _record(session: Session, messages: list[MessageContext], report: IngestRepo
         else:
             report.ingested += 1
             status, interaction_id = RAW_INGESTED, message.interaction_id
-        outcome_rows.append({"raw_id": message.raw_message_id, "status": status, "interaction_id": interaction_id, "processed_at": now})
-    table = RawMessage.__table__
-    session.connection().execute(
-        update(table)
-        .where(table.c.id == bindparam("raw_id"))
-        .values(status=bindparam("status"), interaction_id=bindparam("interaction_id"), processed_at=bindparam("processed_at")),
-        outcome_rows,
-    )
+        outcome_rows.append({"id": message.raw_message_id, "status": status, "interaction_id": interaction_id, "processed_at": now})
+    bulk_update(session, RawMessage.__table__, outcome_rows, "id", ["status", "interaction_id", "processed_at"])
     done = [m.raw_message_id for m in messages if m.failure is None]
     for part in chunked(done, 500):
         session.execute(delete(QuarantineEntry).where(QuarantineEntry.raw_message_id.in_(part)))

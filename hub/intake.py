@@ -115,3 +115,20 @@ def _pending_ids(session: Session, raw_ids: list[int]) -> set[int]:
         pending.update(rows)
     return pending
 
+
+
+def committed_uids(session: Session, channel_id: int, folder: str, uidvalidity: int, uids: Sequence[int]) -> set[int]:
+    """Which of these UIDs of a folder have their raw bytes committed here."""
+    found: set[int] = set()
+    for part in chunked(list(uids), 1000):
+        found.update(
+            session.scalars(
+                select(RawSource.uid).where(
+                    RawSource.channel_id == channel_id,
+                    RawSource.folder == folder,
+                    RawSource.uidvalidity == uidvalidity,
+                    RawSource.uid.in_(part),
+                )
+            )
+        )
+    return found

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hub.channels import advance_cursor, get_cursor
 from hub.db import unit_of_work
-from hub.intake import IncomingRaw, store_raw_batch
+from hub.intake import IncomingRaw, committed_uids, store_raw_batch
 from hub.rawstore import FileBlobStore
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ class FolderSyncReport:
     enqueued: int = 0
     resynced: bool = False
     missing_uids: int = 0
+    deleted: int = 0
 
 
 def sync_folder(
@@ -88,12 +89,31 @@ def sync_folder(
         if result.pending_raw_ids:
             enqueue_ingest(list(result.pending_raw_ids))
             report.enqueued += len(result.pending_raw_ids)
-        if delete_after_commit and fetched:
-            reader.delete(sorted(fetched))
     if not report.fetched and known_validity != uidvalidity:
         with unit_of_work(factory) as session:
             advance_cursor(session, cursor_id, uidvalidity, 0)
+    if delete_after_commit:
+        report.deleted = _delete_committed(factory, reader, channel_id, folder, uidvalidity)
     return report
+
+
+def _delete_committed(
+    factory: sessionmaker[Session], reader: FolderReader, channel_id: int, folder: str, uidvalidity: int
+) -> int:
+    """Delete from the server exactly the UIDs whose bytes are committed here.
+
+    Asking the database (not this run's memory) means a crash between commit
+    and delete is repaired by the next sync, and nothing uncommitted is ever
+    deleted.
+    """
+    on_server = reader.uids_after(0)
+    if not on_server:
+        return 0
+    with unit_of_work(factory) as session:
+        committed = committed_uids(session, channel_id, folder, uidvalidity, on_server)
+    if committed:
+        reader.delete(sorted(committed))
+    return len(committed)
 
 
 def _batches(uids: list[int], size: int) -> Iterator[list[int]]:

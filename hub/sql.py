@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam, cast, column, update, values
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,3 +29,26 @@ def insert_ignore(
 def chunked(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     """Split ``items`` into consecutive slices of at most ``size`` (bounded IN lists)."""
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def bulk_update(session: Session, table: Table, rows: Sequence[dict[str, Any]], key: str, columns: Sequence[str]) -> None:
+    """Update many rows by key, each with its own values.
+
+    On PostgreSQL one ``UPDATE … FROM (VALUES …)`` per 1,000 rows replaces a
+    server round trip per row. SQLite runs in-process (no round trips) and has
+    no column aliases for VALUES, so it gets a plain executemany.
+    """
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        statement = update(table).where(table.c[key] == bindparam("_key")).values({name: bindparam(f"_{name}") for name in columns})
+        session.connection().execute(statement, [{f"_{name}": row[name] for name in (key, *columns)} | {"_key": row[key]} for row in rows])
+        return
+    names = [key, *columns]
+    for part in chunked(list(rows), 1000):
+        data = values(*(column(name, table.c[name].type) for name in names), name="new_values").data(
+            [tuple(row[name] for name in names) for row in part]
+        )
+        # PostgreSQL types a VALUES column from its rows; a NULL there reads as text, so cast back.
+        new = {name: cast(data.c[name], table.c[name].type) for name in columns}
+        session.execute(update(table).where(table.c[key] == data.c[key]).values(new))

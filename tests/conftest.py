@@ -12,7 +12,7 @@ from config import Settings
 from tests.databases import make_sqlite_template, reset_postgres_schema, sqlite_copy, truncate_postgres
 from workers.runtime import Runtime, get_runtime, reset_runtime
 
-# pytest_plugins = ["tests.support.pytest_dovecot"]
+pytest_plugins = ["tests.support.pytest_dovecot"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: MANIFEST.tsv features of files in shared/data/email that are not mails.

@@ -9,6 +9,7 @@ message responsible; only that one is quarantined, the others go on.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Sequence
 from typing import Protocol
@@ -53,7 +54,9 @@ class Pipeline:
         for stage in self.stages:
             if not batch.active():
                 return
+            started = time.perf_counter()
             self._run_stage(stage, batch)
+            batch.stage_seconds[stage.name] = time.perf_counter() - started
 
     def _run_stage(self, stage: Stage, batch: IngestBatch) -> None:
         # Stages set ids on the contexts as they write; a rolled-back savepoint

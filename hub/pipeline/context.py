@@ -112,6 +112,8 @@ class IngestBatch:
     messages: list[MessageContext]
     #: Events to publish once the batch is committed (never before).
     events: list[dict[str, Any]] = field(default_factory=list)
+    #: Wall time each stage took on this batch, for the ingest log line.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
     #: Stored threads found to be one conversation: (merged away, kept, reason).
     thread_merges: list[tuple[int, int, str]] = field(default_factory=list)
 

@@ -9,9 +9,10 @@ interaction; the loser of a race sees the winner's row and records that.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from collections.abc import Sequence
 
-from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from hub.clock import utcnow
@@ -22,11 +23,10 @@ from hub.models import (
     Interaction,
     InteractionTag,
     MessageReference,
-    PipelineDecision,
     Thread,
 )
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
-from hub.sql import chunked, insert_ignore
+from hub.sql import bulk_update, chunked, insert_ignore
 
 CHANNEL = "email"
 
@@ -189,19 +189,17 @@ class StoreStage:
         insert_ignore(batch.session, Attachment.__table__, rows, ["interaction_id", "position"])
 
     def _touch_threads(self, session: Session, messages: Sequence[MessageContext]) -> None:
-        latest: dict[int, object] = {}
+        latest: dict[int, datetime] = {}
         for message in messages:
             when = message.occurred_at or message.received_at
-            if message.thread_id is not None and (message.thread_id not in latest or when > latest[message.thread_id]):  # type: ignore[operator]
+            if message.thread_id is not None and (message.thread_id not in latest or when > latest[message.thread_id]):
                 latest[message.thread_id] = when
         if latest:
-            statement = (
-                update(Thread.__table__)
-                .where(Thread.__table__.c.id == bindparam("thread_id"))
-                .where(Thread.__table__.c.last_activity_at < bindparam("when"))
-                .values(last_activity_at=bindparam("when"))
-            )
-            session.connection().execute(statement, [{"thread_id": k, "when": v} for k, v in latest.items()])
+            # Only threads whose activity moves forward: a backfilled old reply must not make a thread look fresh.
+            rows_now = session.execute(select(Thread.id, Thread.last_activity_at).where(Thread.id.in_(list(latest))))
+            current = {thread_id: when for thread_id, when in rows_now}
+            rows = [{"id": k, "last_activity_at": v} for k, v in latest.items() if current.get(k) is None or v > current[k]]
+            bulk_update(session, Thread.__table__, rows, "id", ["last_activity_at"])
 
     def _rewrite(self, batch: IngestBatch, message: MessageContext) -> None:
         """Reprocess: replace what the stages derive, keep the interaction's id."""
