@@ -24,7 +24,7 @@ from hub.models.raw import RAW_DUPLICATE, RAW_INGESTED, RAW_PENDING, RAW_QUARANT
 from hub.pipeline import Pipeline
 from hub.pipeline.context import IngestBatch, MessageContext
 from hub.pipeline.services import PipelineServices
-from hub.sql import bulk_update, chunked
+from hub.sql import append_rows, bulk_update, chunked
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +167,7 @@ def _record(session: Session, messages: list[MessageContext], report: IngestRepo
         for m in messages
         for d in (m.decisions + ([m.failure] if m.failure else []))
     ]
-    if decisions:
-        session.execute(PipelineDecision.__table__.insert(), decisions)
+    append_rows(session, PipelineDecision.__table__, decisions)
 
 
 def _quarantine(session: Session, message: MessageContext, now: Any) -> None:

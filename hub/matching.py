@@ -31,10 +31,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from nlp.signals import (
-    Signal,
     Signals,
     email_base,
-    email_domain,
     is_free_mail_domain,
     is_role_address,
     normalise_email,
@@ -142,7 +140,8 @@ class MatchDecision:
 # Names
 # ==========================================================================
 
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa",
+                           "ı": "i", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe"})
 
 
 def _strip_accents(text: str) -> str:
@@ -154,7 +153,7 @@ def _folds(token: str) -> frozenset[str]:
     """Spellings a token may be written in: ``Müller`` ~ ``Mueller`` ~ ``Muller``."""
     low = token.lower().strip(".").replace("'", "").replace("’", "")
     a = _strip_accents(low.translate(_TRANSLIT))
-    b = _strip_accents(low.replace("ß", "ss"))
+    b = _strip_accents(low.replace("ß", "ss").replace("ı", "i").replace("ł", "l"))
     return frozenset({a, b, a.replace("-", ""), b.replace("-", "")})
 
 
@@ -261,6 +260,7 @@ def _number_equal(written: str, known: str) -> bool:
     return len(da) >= 5 and da == db and (a2.isdigit() or b2.isdigit())
 
 
+@lru_cache(maxsize=65536)
 def _normalise_known(identity: KnownIdentity) -> str:
     v = identity.value.strip()
     if identity.kind == "email":

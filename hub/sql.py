@@ -52,3 +52,24 @@ def bulk_update(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
         # PostgreSQL types a VALUES column from its rows; a NULL there reads as text, so cast back.
         new = {name: cast(data.c[name], table.c[name].type) for name in columns}
         session.execute(update(table).where(table.c[key] == data.c[key]).values(new))
+
+
+def append_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert append-only rows (decision log, references, tags) as fast as the backend allows.
+
+    PostgreSQL gets ``COPY … FROM STDIN`` through the session's own connection
+    (same transaction), several times faster than multi-row INSERTs for the
+    thousands of small rows a batch writes; SQLite gets executemany.
+    """
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(table.insert(), list(rows))
+        return
+    names = list(rows[0])
+    driver_connection = session.connection().connection.driver_connection
+    processors = [table.c[name].type.bind_processor(session.get_bind().dialect) for name in names]
+    with driver_connection.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([proc(row[name]) if proc else row[name] for name, proc in zip(names, processors, strict=True)])

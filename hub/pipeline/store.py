@@ -26,7 +26,7 @@ from hub.models import (
     Thread,
 )
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
-from hub.sql import bulk_update, chunked, insert_ignore
+from hub.sql import append_rows, bulk_update, chunked, insert_ignore
 
 CHANNEL = "email"
 
@@ -165,9 +165,10 @@ class StoreStage:
             for m in messages
             for ref in dict.fromkeys(m.parsed.in_reply_to + m.parsed.references)  # type: ignore[union-attr]
         ]
-        if references:
-            session.execute(MessageReference.__table__.insert(), references)
-        insert_ignore(session, InteractionTag.__table__, [_tag_row(m.interaction_id, t) for m in messages for t in _unique_tags(m)], ["interaction_id", "name"])
+        append_rows(session, MessageReference.__table__, references)
+        # Tags are unique per interaction by construction (_unique_tags), and the
+        # rows of a rebuilt interaction were deleted first: plain appends suffice.
+        append_rows(session, InteractionTag.__table__, [_tag_row(m.interaction_id, t) for m in messages for t in _unique_tags(m)])
         self._write_attachments(batch, messages)
 
     def _write_attachments(self, batch: IngestBatch, messages: Sequence[MessageContext]) -> None:
