@@ -327,9 +327,30 @@ def _first_id(values: list[str] | None) -> str | None:
 
 def _clean_body(value: str) -> str:
     """Unix line ends; NUL removed (PostgreSQL text cannot hold it, no reader needs it)."""
-    return value.replace("\r\n", "\n").replace("\x00", "")
+    return repair_mojibake(value.replace("\r\n", "\n").replace("\x00", ""))
+
+
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
+
+
+def repair_mojibake(value: str) -> str:
+    """Undo UTF-8 bytes that were read as Latin-1 (8-bit mail without a charset).
+
+    RFC 2045 says such text is US-ASCII, but clients send UTF-8 undeclared;
+    read as Latin-1 it shows "GrÃ¼ÃŸe". When the text re-encodes to valid
+    UTF-8 it was UTF-8: real Latin-1 prose almost never forms those pairs.
+    """
+    if not _MOJIBAKE.search(value):
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        try:
+            return value.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return value
 
 
 def _clean_header(value: str) -> str:
     """Unfold and trim a decoded header; control characters never reach the UI."""
-    return " ".join(value.replace("\x00", "").split())
+    return " ".join(repair_mojibake(value.replace("\x00", "")).split())

@@ -43,7 +43,9 @@ class Runtime:
     def pipeline(self) -> Pipeline:
         """The ingest pipeline, built on first use (taggers load models)."""
         if self._pipeline is None:
-            self._pipeline = default_pipeline(TaggerOptions(nlp_versions_dir=self.settings.nlp_versions_dir()))
+            self._pipeline = default_pipeline(
+                TaggerOptions(nlp_versions_dir=self.settings.nlp_versions_dir()), default_region=self.settings.default_phone_region
+            )
         return self._pipeline
 
     def services(self) -> PipelineServices:

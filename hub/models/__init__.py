@@ -7,6 +7,7 @@ from hub.models.decisions import PipelineDecision
 from hub.models.interactions import Attachment, Interaction, InteractionTag, MessageReference, Thread
 from hub.models.quarantine import QuarantineEntry
 from hub.models.raw import RawMessage, RawSource
+from hub.models.suggestions import ContactSuggestion
 from hub.models.users import User
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "Company",
     "Contact",
     "ContactIdentity",
+    "ContactSuggestion",
     "FolderCursor",
     "Interaction",
     "InteractionTag",

@@ -16,12 +16,12 @@ from hub.pipeline.thread import ThreadStage
 DEFAULT_TAGGERS = ("language", "crm")
 
 
-def default_pipeline(options: TaggerOptions, tagger_names: Sequence[str] = DEFAULT_TAGGERS) -> Pipeline:
+def default_pipeline(options: TaggerOptions, tagger_names: Sequence[str] = DEFAULT_TAGGERS, default_region: str = "DE") -> Pipeline:
     """normalise -> match -> tag -> thread -> store -> notify."""
     return Pipeline(
         [
             NormaliseStage(),
-            MatchStage(),
+            MatchStage(default_region),
             TagStage(build_taggers(tagger_names, options)),
             ThreadStage(),
             StoreStage(),

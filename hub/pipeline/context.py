@@ -40,6 +40,8 @@ class NewContact:
 
     display_name: str
     identities: tuple[tuple[str, str], ...]
+    #: (name, domain) of the sender's company; never a free-mail domain.
+    company: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,21 @@
 """Stage ``match``: who is this message from (inbound) or to (outbound)?
 
-For now: exact match of the normalised address against contact identities.
-An address known for several contacts (a shared family address) is never
-decided here; a new address leads to a new contact, created by ``store``.
+Inbound mail is matched on all the evidence the message carries (sender
+address, phone and customer numbers in the signature, names, company
+domain), scored by :mod:`hub.matching`, and every decision keeps its reason.
+Decisive evidence matches; weaker evidence becomes a suggestion for an agent;
+two existing contacts are never merged. Outgoing mail belongs to the
+recipient, found by exact address.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 
-from sqlalchemy import select
-
-from hub.models import Contact, ContactIdentity
+from hub.contacts import IDENTITY_KINDS, contacts_of_domains, contacts_with_identities, load_candidates
+from hub.matching import MatchDecision, score_candidates
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
-from hub.sql import chunked
+from nlp.signals import Signals, SignalExtractor, is_free_mail_domain, is_role_address
 
 
 def counterpart(message: MessageContext, own_addresses: frozenset[str]) -> tuple[str, str] | None:
@@ -36,48 +38,105 @@ def counterpart(message: MessageContext, own_addresses: frozenset[str]) -> tuple
 
 
 class MatchStage:
-    """Attach a contact to each message, recording the evidence."""
+    """Attach a contact (or suggestions) to each message, recording the evidence."""
 
     name = "match"
 
+    def __init__(self, default_region: str = "DE") -> None:
+        self.default_region = default_region
+        self._extractor: SignalExtractor | None = None
+
+    @property
+    def extractor(self) -> SignalExtractor:
+        """Built on first use, then reused for every batch of this process."""
+        if self._extractor is None:
+            self._extractor = SignalExtractor(default_region=self.default_region)
+        return self._extractor
+
     def process(self, batch: IngestBatch) -> None:
         own = batch.services.own_addresses
-        wanted = {m.raw_message_id: counterpart(m, own) for m in batch.active()}
-        known = self._contacts_by_email(batch, {pair[0] for pair in wanted.values() if pair})
+        wanted = {id(m): counterpart(m, own) for m in batch.active()}
+        inbound = [m for m in batch.active() if m.direction == "in" and wanted[id(m)]]
+        signals = self.extractor.extract_many([_signal_input(m) for m in inbound]) if inbound else []
+        for message, found in zip(inbound, signals, strict=True):
+            message.annotations["signals"] = found
+        keys = {("email", pair[0]) for pair in wanted.values() if pair}
+        keys |= {(s.kind, s.value) for found in signals for s in found.items if s.kind in IDENTITY_KINDS}
+        by_identity = contacts_with_identities(batch.session, keys)
+        domains = {d for found in signals for d in found.domains("from_header") if not is_free_mail_domain(d)}
+        by_domain = contacts_of_domains(batch.session, domains)
+        candidate_ids = {cid for ids in by_identity.values() for cid in ids} | {cid for ids in by_domain.values() for cid in ids}
+        candidates = load_candidates(batch.session, candidate_ids)
         for message in batch.active():
-            pair = wanted[message.raw_message_id]
+            pair = wanted[id(message)]
             if pair is None:
                 message.decide(self.name, "no contact", "message names no customer address")
-                continue
-            address, display_name = pair
-            self._decide(message, address, display_name, known.get(address, []))
+            elif message.direction == "out":
+                self._recipient(message, pair, by_identity.get(("email", pair[0]), []), candidates)
+            else:
+                found: Signals = message.annotations["signals"]
+                mine = {cid for s in found.items if s.kind in IDENTITY_KINDS for cid in by_identity.get((s.kind, s.value), [])}
+                mine |= {cid for d in found.domains("from_header") for cid in by_domain.get(d, [])}
+                decision = score_candidates(found, [candidates[cid] for cid in sorted(mine) if cid in candidates])
+                self._sender(message, pair, found, decision, by_identity.get(("email", pair[0]), []))
 
-    def _decide(
-        self, message: MessageContext, address: str, display_name: str, contacts: list[tuple[int, str]]
-    ) -> None:
-        if len(contacts) == 1:
-            contact_id, name = contacts[0]
-            message.contact_id = contact_id
-            message.decide(self.name, "matched", f"email {address} = email of {name or 'contact'} (#{contact_id})")
-        elif contacts:
-            listing = ", ".join(f"{name} (#{cid})" for cid, name in contacts)
-            message.decide(
-                self.name,
-                "suggested",
-                f"email {address} belongs to several contacts ({listing}): left for an agent to decide",
-            )
+    def _recipient(self, message: MessageContext, pair: tuple[str, str], contact_ids: list[int], candidates: dict) -> None:  # type: ignore[type-arg]
+        address, display_name = pair
+        if len(contact_ids) == 1:
+            message.contact_id = contact_ids[0]
+            name = candidates[contact_ids[0]].display_name if contact_ids[0] in candidates else "contact"
+            message.decide(self.name, "matched", f"outgoing to {address} = email of {name} (#{contact_ids[0]})")
+        elif contact_ids:
+            message.decide(self.name, "suggested", f"outgoing to {address}, an address of several contacts {contact_ids}: left for an agent")
         else:
             message.new_contact = NewContact(display_name=display_name or address, identities=(("email", address),))
-            message.decide(self.name, "new contact", f"email {address} is not known yet: new contact")
+            message.decide(self.name, "new contact", f"outgoing to {address}, not known yet: new contact")
 
-    def _contacts_by_email(self, batch: IngestBatch, addresses: set[str]) -> dict[str, list[tuple[int, str]]]:
-        found: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for part in chunked(sorted(addresses), 500):
-            rows = batch.session.execute(
-                select(ContactIdentity.value, Contact.id, Contact.display_name)
-                .join(Contact, Contact.id == ContactIdentity.contact_id)
-                .where(ContactIdentity.kind == "email", ContactIdentity.value.in_(part))
-            )
-            for value, contact_id, name in rows:
-                found[value].append((contact_id, name))
-        return found
+    def _sender(self, message: MessageContext, pair: tuple[str, str], found: Signals, decision: MatchDecision, same_address: list[int]) -> None:
+        address, display_name = pair
+        if decision.outcome == "matched" and decision.contact_id is not None:
+            message.contact_id = decision.contact_id
+            if decision.contact_id not in same_address and not is_role_address(address):
+                # Matched on other evidence: the new address now belongs to that contact too.
+                message.annotations["new_identities"] = [("email", address)]
+            message.decide(self.name, "matched", decision.reason)
+            return
+        if decision.outcome == "suggested":
+            message.annotations["suggestions"] = [c for c in decision.candidates[:3] if c.score > 0]
+        if decision.outcome == "suggested" and same_address:
+            # The address is known but ambiguous (a shared family address): do not guess.
+            message.decide(self.name, "suggested", decision.reason)
+            return
+        message.new_contact = _new_contact(address, display_name, found)
+        if decision.outcome == "suggested":
+            message.decide(self.name, "new contact + suggestion", f"{decision.reason}; kept as a new contact until an agent confirms")
+        else:
+            message.decide(self.name, "new contact", decision.reason or f"email {address} is not known yet: new contact")
+
+
+def _signal_input(message: MessageContext) -> dict:  # type: ignore[type-arg]
+    parsed = message.parsed
+    assert parsed is not None and parsed.sender is not None
+    return {
+        "from_name": parsed.sender.name or None,
+        "from_address": parsed.sender.address,
+        "body": message.annotations.get("reply_text") or parsed.text,
+        "signature": message.annotations.get("signature", ""),
+        "lang": "de",
+    }
+
+
+def _new_contact(address: str, display_name: str, found: Signals) -> NewContact:
+    """A contact made from what the message says about its sender."""
+    names = found.names("display_name", "signature")
+    identities: list[tuple[str, str]] = [("email", address)]
+    identities += [("phone", phone) for phone in found.phones("signature")[:2]]
+    domain = address.rpartition("@")[2]
+    company = None
+    if domain and not is_free_mail_domain(domain):
+        companies = found.companies("signature", "display_name")
+        company = (companies[0] if companies else domain, domain)
+    return NewContact(display_name=(names[0] if names else display_name or address), identities=tuple(dict.fromkeys(identities)), company=company)
+
+
+__all__: Sequence[str] = ["MatchStage", "counterpart"]

@@ -58,6 +58,7 @@ class NormaliseStage:
         message.decide(self.name, "time", why)
         cleaned = clean_body(parsed.text, parsed.html)
         message.annotations["reply_text"] = cleaned.reply
+        message.annotations["signature"] = cleaned.signature
         if cleaned.reasons:
             message.decide(self.name, "reply text", "; ".join(cleaned.reasons)[:2000])
 

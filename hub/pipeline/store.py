@@ -18,13 +18,16 @@ from sqlalchemy.orm import Session
 from hub.clock import utcnow
 from hub.models import (
     Attachment,
+    Company,
     Contact,
+    ContactSuggestion,
     ContactIdentity,
     Interaction,
     InteractionTag,
     MessageReference,
     Thread,
 )
+from hub.models.suggestions import SUGGESTION_OPEN
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
 from hub.sql import append_rows, bulk_update, chunked, insert_ignore
 
@@ -111,11 +114,13 @@ class StoreStage:
         _lock_identities(session, sorted(wanted))
         resolved = _contacts_by_identity(session, list(wanted))
         now = utcnow()
+        companies = _company_ids(session, [c.company for c in wanted.values() if c.company], now)
         created: dict[tuple[str, str], Contact] = {}
         for key, new_contact in wanted.items():
             if key in resolved:
                 continue
-            contact = Contact(display_name=new_contact.display_name[:300], created_at=now)
+            company_id = companies.get(new_contact.company[1]) if new_contact.company else None
+            contact = Contact(display_name=new_contact.display_name[:300], company_id=company_id, created_at=now)
             contact.identities = [ContactIdentity(kind=k, value=v) for k, v in new_contact.identities]
             created[key] = contact
         session.add_all(created.values())
@@ -170,6 +175,32 @@ class StoreStage:
         # rows of a rebuilt interaction were deleted first: plain appends suffice.
         append_rows(session, InteractionTag.__table__, [_tag_row(m.interaction_id, t) for m in messages for t in _unique_tags(m)])
         self._write_attachments(batch, messages)
+        self._write_match_results(session, messages)
+
+    def _write_match_results(self, session: Session, messages: Sequence[MessageContext]) -> None:
+        """Suggestions for agents, and addresses a decisive match taught us."""
+        now = utcnow()
+        suggestions = [
+            {
+                "interaction_id": m.interaction_id,
+                "contact_id": c.contact_id,
+                "score": c.score,
+                "reason": "; ".join(c.reasons),
+                "status": SUGGESTION_OPEN,
+                "created_at": now,
+            }
+            for m in messages
+            for c in m.annotations.get("suggestions", ())
+            if c.contact_id != m.contact_id
+        ]
+        insert_ignore(session, ContactSuggestion.__table__, suggestions, ["interaction_id", "contact_id"])
+        identities = [
+            {"contact_id": m.contact_id, "kind": kind, "value": value}
+            for m in messages
+            if m.contact_id is not None
+            for kind, value in m.annotations.get("new_identities", ())
+        ]
+        insert_ignore(session, ContactIdentity.__table__, identities, ["kind", "value", "contact_id"])
 
     def _write_attachments(self, batch: IngestBatch, messages: Sequence[MessageContext]) -> None:
         pairs = [(m, position, a) for m in messages for position, a in enumerate(m.parsed.attachments)]  # type: ignore[union-attr]
@@ -240,6 +271,21 @@ def _contacts_by_identity(session: Session, keys: list[tuple[str, str]]) -> dict
             )
             found.update({(kind, value): contact_id for value, contact_id in rows})
     return found
+
+
+def _company_ids(session: Session, companies: list[tuple[str, str]], now: datetime) -> dict[str, int]:
+    """Company id per domain, creating companies the first time a domain writes."""
+    if not companies:
+        return {}
+    names = {domain: name for name, domain in companies}
+    insert_ignore(
+        session,
+        Company.__table__,
+        [{"name": name[:300], "domain": domain, "created_at": now} for domain, name in sorted(names.items())],
+        ["domain"],
+    )
+    rows = session.execute(select(Company.domain, Company.id).where(Company.domain.in_(sorted(names))))
+    return {domain: company_id for domain, company_id in rows}
 
 
 def _lock_identities(session: Session, keys: list[tuple[str, str]]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hub.parsing import MailParseError, message_ids, parse_mail, parse_mail_with_repair, repair_header_block
+from hub.parsing import MailParseError, message_ids, parse_mail, parse_mail_with_repair, repair_header_block, repair_mojibake
 
 
 class _RubyTaggedLoader(yaml.SafeLoader):
@@ -118,3 +118,15 @@ def test_nul_bytes_never_reach_the_text() -> None:
 )
 def test_message_ids(value: str, expected: tuple[str, ...]) -> None:
     assert message_ids(value) == expected
+
+
+def test_undeclared_utf8_is_read_as_utf8() -> None:
+    raw = "From: Jörg <j@example.org>\r\nSubject: Grüße\r\n\r\nMit freundlichen Grüßen\r\n".encode()
+    parsed = parse_mail(raw)
+    assert parsed.subject == "Grüße"
+    assert "Grüßen" in parsed.text
+
+
+def test_real_latin1_text_is_left_alone() -> None:
+    assert repair_mojibake("Ã  la carte, Â£5") == "Ã  la carte, Â£5"
+    assert repair_mojibake("Grüße") == "Grüße"
