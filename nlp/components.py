@@ -79,6 +79,8 @@ _SUFFIXES = ("ungen", "ing", "en", "er", "es", "ed", "e", "n", "s", "t")
 _STEM_LEN = 7
 _COMPOUND_MIN = 10
 _COMPOUND_SUFFIX = 7
+_PREFIX_MIN = 7
+_PREFIX_LEN = 5
 _NUM_RE = re.compile(r"\d")
 
 
@@ -131,6 +133,9 @@ def word_features(word: str) -> tuple[int, tuple[int, ...]]:
         extra.append(_h("w:" + f))
     if len(f) >= _COMPOUND_MIN and f.isalpha():
         extra.append(_h("c:" + f[-_COMPOUND_SUFFIX:]))
+    if len(f) >= _PREFIX_MIN and f.isalpha():
+        # Word-family key: 'verify', 'verified', 'verification' share 'verif'.
+        extra.append(_h("p:" + f[:_PREFIX_LEN]))
     result = (_h("s:" + s), tuple(extra))
     if len(_FEATURE_CACHE) >= _FEATURE_CACHE_MAX:
         _FEATURE_CACHE.clear()
@@ -169,8 +174,11 @@ def doc_keys(doc: Doc) -> numpy.ndarray:
     """All feature keys of a doc (uint64, unique): stems, stem bigrams, extras."""
     stems: list[int] = []
     extras: list[int] = []
+    cache = _ORTH_CACHE  # inlined cache probe: this loop runs once per token
     for orth in doc.to_array(ORTH).tolist():
-        f = _orth_features(doc, orth)
+        f = cache.get(orth, _MISSING)
+        if f is _MISSING:
+            f = _orth_features(doc, orth)
         if f is None:
             continue
         stems.append(f[0])
@@ -421,7 +429,7 @@ def severity_from_triggers(triggers: Iterable[tuple[str, str]]) -> tuple[str, st
 # --------------------------------------------------------------------------
 @Language.factory(
     "hub_decide",
-    default_config={"complaint_threshold": 0.5, "textcat": "textcat_multilabel", "top_k": 3},
+    default_config={"complaint_threshold": 0.4, "textcat": "textcat_multilabel", "top_k": 3},
 )
 def make_decide(
     nlp: Language, name: str, complaint_threshold: float, textcat: str, top_k: int
@@ -472,7 +480,9 @@ class Decide:
             seen: set[int] = set()
             strings = doc.vocab.strings
             for orth in doc.to_array(ORTH).tolist():
-                f = _orth_features(doc, orth)
+                f = _ORTH_CACHE.get(orth, _MISSING)
+                if f is _MISSING:
+                    f = _orth_features(doc, orth)
                 if f is None or not f[2] or f[0] in seen:
                     continue
                 seen.add(f[0])

@@ -42,12 +42,20 @@ CURRENT_MARKER = "current"
 # to ship inside the package; collisions are negligible for our ~40k
 # distinct features.
 DEFAULT_LENGTH = 2**16
-DEFAULT_N_ITER = 10
+# Few epochs: the authored data is generated from templates, and more
+# passes over it fit the templates rather than the language (6 vs 10 vs 20
+# epochs: 6 generalised best to the shared dev sets).
+DEFAULT_N_ITER = 6
 DEFAULT_SEED = 0
 DEFAULT_DROPOUT = 0.1
 # A correction from an agent is worth more than one authored example: it is
 # real traffic the model got wrong.
 FEEDBACK_WEIGHT = 3
+# Complaint decision threshold on the sigmoid score.  The authored data has
+# fewer complaints than non-complaints (~40/60), which biases scores low;
+# 0.4 is where precision and recall meet on balanced English data and it
+# raises German recall.  One value for both languages (not tuned per set).
+DEFAULT_COMPLAINT_THRESHOLD = 0.4
 
 
 def read_jsonl(paths: Iterable[Path | str]) -> list[dict]:
@@ -62,7 +70,7 @@ def read_jsonl(paths: Iterable[Path | str]) -> list[dict]:
     return rows
 
 
-def build_pipeline(length: int = DEFAULT_LENGTH, complaint_threshold: float = 0.5) -> Language:
+def build_pipeline(length: int = DEFAULT_LENGTH, complaint_threshold: float = DEFAULT_COMPLAINT_THRESHOLD) -> Language:
     """Untrained pipeline: blank tokenizer + textcat + rule and decision components.
 
     One ``blank("de")`` pipeline serves both languages: the features are
@@ -120,7 +128,7 @@ def train(
     seed: int = DEFAULT_SEED,
     length: int = DEFAULT_LENGTH,
     dropout: float = DEFAULT_DROPOUT,
-    complaint_threshold: float = 0.5,
+    complaint_threshold: float = DEFAULT_COMPLAINT_THRESHOLD,
 ) -> str:
     """Train a model from JSONL files into ``output_dir``; return its version string.
 

@@ -28,13 +28,25 @@ import re
 from pathlib import Path
 from types import ModuleType
 
-from nlp.training_data import fragments_de, fragments_en, fragments_extra
+from nlp.training_data import (
+    fragments_de,
+    fragments_en,
+    fragments_extra,
+    fragments_more_de,
+    fragments_more_en,
+    fragments_social_de,
+)
 
 SEED = 20240611
 OUT = Path(__file__).resolve().parent / "train.jsonl"
-# Examples per (language, intent).  ~3,000 overall keeps training at seconds.
+# Minimum examples per (language, intent); ~5,000 rows overall train in ~30 s.
 PER_INTENT = {"other": 260, "feedback_praise": 110, "appointment_callback": 120}
 DEFAULT_PER_INTENT = 170
+# With many authored core lines the fixed count would drop most of them:
+# every core line is used about this many times (in different registers).
+USES_PER_CORE = 2.2
+# Social posts: each authored post in about this many surface forms.
+USES_PER_POST = 3
 
 _UMLAUT_FOLD = [str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}),
                 str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})]
@@ -161,17 +173,62 @@ def _compose(
     }
 
 
+def _social_rows(rng: random.Random, seen: set[str]) -> list[dict]:
+    """German public posts about a service: complaint or not, intent other."""
+    posts = _parse_core(fragments_social_de.POSTS_DE)
+    slots = fragments_social_de.SLOTS_SOCIAL
+    rows: list[dict] = []
+    for sentence, complaint in posts:
+        for k in range(USES_PER_POST):
+            text = _fill(sentence, slots, rng)
+            if k:
+                text = _fill(rng.choice(fragments_social_de.PREFIXES), slots, rng) + text
+                suffixes = (fragments_social_de.SUFFIXES_NEG if complaint
+                            else fragments_social_de.SUFFIXES_POS)
+                text += _fill(rng.choice(fragments_social_de.SUFFIXES + suffixes), slots, rng)
+                if rng.random() < 0.35:
+                    text = _noisify(text, "de", rng)
+                if rng.random() < 0.25:
+                    text = text.lower()
+            text = text.strip()
+            if text in seen:
+                continue
+            seen.add(text)
+            rows.append({"text": text, "lang": "de", "crm_intent": "other", "complaint": complaint,
+                         "severity": "low" if complaint else None, "source": "authored_social"})
+    return rows
+
+
+def _narrative_rows(rng: random.Random, seen: set[str]) -> list[dict]:
+    """Long formal English complaints (intent|text lines), two surface forms each."""
+    rows: list[dict] = []
+    for line in fragments_more_en.NARRATIVES_EN.strip().splitlines():
+        intent, text = line.split("|", 1)
+        for variant in (text, rng.choice(fragments_en.OPENERS["formal"]) + " " + text):
+            if variant in seen:
+                continue
+            seen.add(variant)
+            rows.append({"text": variant, "lang": "en", "crm_intent": intent, "complaint": True,
+                         "severity": "low", "source": "authored_narrative"})
+    return rows
+
+
 def generate(seed: int = SEED) -> list[dict]:
     """All examples, deterministic for a given seed, de-duplicated by text."""
     rng = random.Random(seed)
     rows: list[dict] = []
     seen: set[str] = set()
-    extra = {"de": fragments_extra.CORE_DE, "en": fragments_extra.CORE_EN}
+    extra = {
+        "de": (fragments_extra.CORE_DE, fragments_more_de.CORE_DE),
+        "en": (fragments_extra.CORE_EN, fragments_more_en.CORE_EN),
+    }
     for lang, frag in (("de", fragments_de), ("en", fragments_en)):
         for intent, block in frag.CORE.items():
-            core = _parse_core(block) + _parse_core(extra[lang].get(intent, ""))
+            core = _parse_core(block)
+            for more in extra[lang]:
+                core += _parse_core(more.get(intent, ""))
             rng.shuffle(core)
-            n = PER_INTENT.get(intent, DEFAULT_PER_INTENT)
+            n = max(PER_INTENT.get(intent, DEFAULT_PER_INTENT), int(len(core) * USES_PER_CORE))
             attempts = 0
             made = 0
             while made < n and attempts < n * 5:
@@ -182,6 +239,8 @@ def generate(seed: int = SEED) -> list[dict]:
                 seen.add(row["text"])
                 rows.append(row)
                 made += 1
+    rows.extend(_social_rows(rng, seen))
+    rows.extend(_narrative_rows(rng, seen))
     rng.shuffle(rows)
     return rows
 

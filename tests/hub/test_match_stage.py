@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from hub.clock import utcnow
 from hub.db import unit_of_work
-from hub.models import Company, Contact, ContactIdentity, ContactSuggestion, Interaction, PipelineDecision
+from hub.models import (
+    Company,
+    Contact,
+    ContactIdentity,
+    ContactSuggestion,
+    Interaction,
+    PipelineDecision,
+)
 from hub.suggestions import SuggestionError, confirm, reject, undo
 from tests.helpers import import_mails
-
-import pytest
 
 
 def _mail(mid: str, sender: str, body: str, subject: str = "Frage") -> bytes:
