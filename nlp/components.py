@@ -31,6 +31,8 @@ from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.ml.models.textcat import resize_linear_weighted
+
+import nlp.tokenizer  # noqa: F401  (registers hub.RegexTokenizer.v1 before any model loads)
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, with_cpu

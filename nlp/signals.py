@@ -44,6 +44,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.tokenizer import RegexTokenizer
+
 from nlp import signal_patterns as P
 
 __all__ = [
@@ -636,48 +638,7 @@ def split_trailing_signoff(body: str) -> tuple[str, str]:
 
 _SPAN_KEY = "hub_signal_spans"
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|\S")
-
-
-class HubTokenizer:
-    """A regex tokenizer for the identity pipeline: words (with inner
-    hyphens/apostrophes), digit runs, single punctuation characters, and
-    whitespace other than one space as tokens (so ``doc.text`` == input).
-
-    Why not spaCy's rule tokenizer: it is about twice as slow on signature
-    text and its language-specific exceptions buy nothing here — all patterns
-    are built with this same tokenizer, so matching stays consistent.
-    """
-
-    def __init__(self, vocab) -> None:  # noqa: ANN001 - spacy Vocab
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        pos = 0
-        for m in _TOKEN_RE.finditer(text):
-            start = m.start()
-            if start > pos:
-                gap = text[pos:start]
-                if gap[0] == " " and words and not spaces[-1]:
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
-            words.append(m.group())
-            spaces.append(False)
-            pos = m.end()
-        if pos < len(text):
-            gap = text[pos:]
-            if gap[0] == " " and words and not spaces[-1]:
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+HubTokenizer = RegexTokenizer  # the identity pipeline's tokenizer; see nlp.tokenizer
 
 
 def _variants(name: str) -> set[str]:

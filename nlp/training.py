@@ -77,7 +77,7 @@ def build_pipeline(length: int = DEFAULT_LENGTH, complaint_threshold: float = DE
     word-level and German/English vocabularies barely overlap, so a shared
     model needs one pass per message instead of two.
     """
-    nlp = spacy.blank("de")
+    nlp = spacy.blank("de", config={"nlp": {"tokenizer": {"@tokenizers": "hub.RegexTokenizer.v1"}}})
     textcat = nlp.add_pipe(
         "textcat_multilabel",
         config={
