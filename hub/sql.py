@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, cast, column, update, values
+from sqlalchemy import Table, bindparam, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -34,9 +34,10 @@ def chunked(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 def bulk_update(session: Session, table: Table, rows: Sequence[dict[str, Any]], key: str, columns: Sequence[str]) -> None:
     """Update many rows by key, each with its own values.
 
-    On PostgreSQL one ``UPDATE … FROM (VALUES …)`` per 1,000 rows replaces a
-    server round trip per row. SQLite runs in-process (no round trips) and has
-    no column aliases for VALUES, so it gets a plain executemany.
+    On PostgreSQL one ``UPDATE … FROM unnest(arrays)`` carries all rows in a
+    handful of array parameters: one round trip and a statement that compiles
+    in microseconds, instead of a round trip (or thousands of bind
+    parameters) per row. SQLite runs in-process and gets a plain executemany.
     """
     if not rows:
         return
@@ -44,14 +45,22 @@ def bulk_update(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
         statement = update(table).where(table.c[key] == bindparam("_key")).values({name: bindparam(f"_{name}") for name in columns})
         session.connection().execute(statement, [{f"_{name}": row[name] for name in (key, *columns)} | {"_key": row[key]} for row in rows])
         return
+    dialect = session.get_bind().dialect
     names = [key, *columns]
-    for part in chunked(list(rows), 1000):
-        data = values(*(column(name, table.c[name].type) for name in names), name="new_values").data(
-            [tuple(row[name] for name in names) for row in part]
-        )
-        # PostgreSQL types a VALUES column from its rows; a NULL there reads as text, so cast back.
-        new = {name: cast(data.c[name], table.c[name].type) for name in columns}
-        session.execute(update(table).where(table.c[key] == data.c[key]).values(new))
+    arrays, casts = {}, []
+    for name in names:
+        column_type = table.c[name].type
+        process = column_type.bind_processor(dialect)
+        arrays[f"a_{name}"] = [process(row[name]) if process else row[name] for row in rows]
+        casts.append(f"CAST(:a_{name} AS {column_type.compile(dialect)}[])")
+    assignments = ", ".join(f"{name} = new_values.{name}" for name in columns)
+    session.execute(
+        text(
+            f"UPDATE {table.name} SET {assignments} FROM unnest({', '.join(casts)}) AS new_values ({', '.join(names)}) "
+            f"WHERE {table.name}.{key} = new_values.{key}"
+        ),
+        arrays,
+    )
 
 
 def append_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:

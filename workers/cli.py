@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import signal
@@ -129,6 +130,9 @@ def worker(burst: bool) -> None:
     if runtime.settings.jobs_in_process:
         raise click.UsageError("HUB_REDIS_URL is not set: jobs run in-process, no worker needed")
     runtime.pipeline  # build models before forking work-horses, so each job reuses them
+    # Long-lived model objects need no garbage collection passes, and freezing
+    # them keeps forked work-horses from copying their pages when the GC walks them.
+    gc.freeze()
     redis = runtime.redis()
     Worker([Queue(runtime.settings.queue_name, connection=redis)], connection=redis).work(burst=burst, with_scheduler=True)
 

@@ -12,7 +12,7 @@ import hashlib
 from datetime import datetime
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from hub.clock import utcnow
@@ -132,19 +132,21 @@ class StoreStage:
                 message.new_contact = None
 
     def _create_threads(self, session: Session, messages: list[MessageContext]) -> None:
-        roots: dict[int, Thread] = {}
+        roots: dict[int, dict] = {}  # type: ignore[type-arg]
         now = utcnow()
         for message in messages:
             new_thread = message.new_thread
             if new_thread is None or id(new_thread) in roots:
                 continue
             when = message.occurred_at or message.received_at
-            roots[id(new_thread)] = Thread(subject_key=new_thread.subject_key, contact_id=message.contact_id, created_at=now, last_activity_at=when)
-        session.add_all(roots.values())
-        session.flush()
+            roots[id(new_thread)] = {"subject_key": new_thread.subject_key, "contact_id": message.contact_id, "created_at": now, "last_activity_at": when}
+        if not roots:
+            return
+        statement = insert(Thread).returning(Thread.id, sort_by_parameter_order=True)
+        ids = dict(zip(roots, session.scalars(statement, list(roots.values())), strict=True))
         for message in messages:
             if message.new_thread is not None:
-                message.thread_id = roots[id(message.new_thread)].id
+                message.thread_id = ids[id(message.new_thread)]
                 message.new_thread = None
 
     # -- interactions ------------------------------------------------------------------------------
@@ -296,9 +298,8 @@ def _lock_identities(session: Session, keys: list[tuple[str, str]]) -> None:
     """
     if session.get_bind().dialect.name != "postgresql":
         return
-    for kind, value in keys:
-        digest = hashlib.sha256(f"{kind}:{value}".encode()).digest()
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest[:8], "big", signed=True)})
+    lock_keys = sorted({int.from_bytes(hashlib.sha256(f"{kind}:{value}".encode()).digest()[:8], "big", signed=True) for kind, value in keys})
+    session.execute(text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"), {"keys": lock_keys})
 
 
 def _interaction_row(message: MessageContext) -> dict:
