@@ -29,3 +29,25 @@ def sync_mailbox_job(mailbox_name: str) -> dict[str, int]:
     from workers.mailboxes import sync_mailbox_once
 
     return sync_mailbox_once(get_runtime(), mailbox_name)
+
+
+def nlp_retrain_job() -> dict[str, str]:
+    """Build a new tagging model from the training data plus agents' corrections.
+
+    Idempotent: when the corrections have not changed since the current
+    version was built, nothing is trained. Workers pick the new version up
+    on their next batch (the model registry watches the ``current`` marker).
+    """
+    import hashlib
+
+    from nlp.training import retrain
+
+    settings = get_runtime().settings
+    versions, feedback = settings.nlp_versions_dir(), settings.nlp_feedback_file()
+    state = versions / ".trained-feedback-sha256"
+    digest = hashlib.sha256(feedback.read_bytes() if feedback.exists() else b"").hexdigest()
+    if state.exists() and state.read_text().strip() == digest and (versions / "current").exists():
+        return {"status": "unchanged", "version": (versions / "current").read_text().strip()}
+    version = retrain(versions, feedback)
+    state.write_text(digest)
+    return {"status": "trained", "version": version}
