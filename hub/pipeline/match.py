@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hub.contacts import IDENTITY_KINDS, contacts_of_domains, contacts_with_identities, load_candidates
-from hub.matching import MatchDecision, score_candidates
+from hub.matching import MatchDecision, name_relation, score_candidates
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
-from nlp.signals import Signals, SignalExtractor, is_free_mail_domain, is_role_address
+from nlp.signals import Signals, SignalExtractor, is_free_mail_domain, is_role_address, parse_display_name
 
 
 def counterpart(message: MessageContext, own_addresses: frozenset[str]) -> tuple[str, str] | None:
@@ -56,29 +56,62 @@ class MatchStage:
     def process(self, batch: IngestBatch) -> None:
         own = batch.services.own_addresses
         wanted = {id(m): counterpart(m, own) for m in batch.active()}
-        inbound = [m for m in batch.active() if m.direction == "in" and wanted[id(m)]]
-        signals = self.extractor.extract_many([_signal_input(m) for m in inbound]) if inbound else []
-        for message, found in zip(inbound, signals, strict=True):
-            message.annotations["signals"] = found
-        keys = {("email", pair[0]) for pair in wanted.values() if pair}
-        keys |= {(s.kind, s.value) for found in signals for s in found.items if s.kind in IDENTITY_KINDS}
-        by_identity = contacts_with_identities(batch.session, keys)
-        domains = {d for found in signals for d in found.domains("from_header") if not is_free_mail_domain(d)}
-        by_domain = contacts_of_domains(batch.session, domains)
-        candidate_ids = {cid for ids in by_identity.values() for cid in ids} | {cid for ids in by_domain.values() for cid in ids}
-        candidates = load_candidates(batch.session, candidate_ids)
+        by_identity = contacts_with_identities(batch.session, {("email", pair[0]) for pair in wanted.values() if pair})
+        candidates = load_candidates(batch.session, {cid for ids in by_identity.values() for cid in ids})
+        undecided: list[MessageContext] = []
         for message in batch.active():
             pair = wanted[id(message)]
             if pair is None:
                 message.decide(self.name, "no contact", "message names no customer address")
             elif message.direction == "out":
                 self._recipient(message, pair, by_identity.get(("email", pair[0]), []), candidates)
-            else:
-                found: Signals = message.annotations["signals"]
-                mine = {cid for s in found.items if s.kind in IDENTITY_KINDS for cid in by_identity.get((s.kind, s.value), [])}
-                mine |= {cid for d in found.domains("from_header") for cid in by_domain.get(d, [])}
-                decision = score_candidates(found, [candidates[cid] for cid in sorted(mine) if cid in candidates])
-                self._sender(message, pair, found, decision, by_identity.get(("email", pair[0]), []))
+            elif not self._known_sender(message, pair, by_identity.get(("email", pair[0]), []), candidates):
+                undecided.append(message)
+        if undecided:
+            self._weigh_evidence(batch, undecided, wanted, by_identity, candidates)
+
+    def _known_sender(self, message: MessageContext, pair: tuple[str, str], contact_ids: list[int], candidates: dict) -> bool:  # type: ignore[type-arg]
+        """The common case decided without extracting signals: a personal address of exactly one contact.
+
+        Shared and role addresses, and a display name that names someone
+        else (``Peter Müller`` on Anna Müller's address), go the long way.
+        """
+        address, display_name = pair
+        if len(contact_ids) != 1 or contact_ids[0] not in candidates or is_role_address(address):
+            return False
+        contact = candidates[contact_ids[0]]
+        person, _company = parse_display_name(display_name)
+        relation = name_relation(person, contact.display_name) if person else "unknown"
+        if relation not in ("full", "initial", "partial", "unknown"):
+            return False
+        message.contact_id = contact.contact_id
+        names = "" if relation == "unknown" else f"; display name {display_name!r} matches ({relation})"
+        message.decide(self.name, "matched", f"email {address} = email of {contact.display_name} (#{contact.contact_id}){names}")
+        return True
+
+    def _weigh_evidence(
+        self,
+        batch: IngestBatch,
+        messages: list[MessageContext],
+        wanted: dict[int, tuple[str, str] | None],
+        by_identity: dict[tuple[str, str], list[int]],
+        candidates: dict,  # type: ignore[type-arg]
+    ) -> None:
+        """Extract signals and score every candidate they point at."""
+        signals = self.extractor.extract_many([_signal_input(m) for m in messages])
+        keys = {(s.kind, s.value) for found in signals for s in found.items if s.kind in IDENTITY_KINDS}
+        by_identity = {**by_identity, **contacts_with_identities(batch.session, keys - set(by_identity))}
+        domains = {d for found in signals for d in found.domains("from_header") if not is_free_mail_domain(d)}
+        by_domain = contacts_of_domains(batch.session, domains)
+        more = {cid for ids in by_identity.values() for cid in ids} | {cid for ids in by_domain.values() for cid in ids}
+        candidates = {**candidates, **load_candidates(batch.session, more - set(candidates))}
+        for message, found in zip(messages, signals, strict=True):
+            pair = wanted[id(message)]
+            assert pair is not None
+            mine = {cid for s in found.items if s.kind in IDENTITY_KINDS for cid in by_identity.get((s.kind, s.value), [])}
+            mine |= {cid for d in found.domains("from_header") for cid in by_domain.get(d, [])}
+            decision = score_candidates(found, [candidates[cid] for cid in sorted(mine) if cid in candidates])
+            self._sender(message, pair, found, decision, by_identity.get(("email", pair[0]), []))
 
     def _recipient(self, message: MessageContext, pair: tuple[str, str], contact_ids: list[int], candidates: dict) -> None:  # type: ignore[type-arg]
         address, display_name = pair

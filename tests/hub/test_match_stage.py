@@ -105,3 +105,15 @@ def test_company_domains_make_companies_but_free_mail_never_does(runtime) -> Non
     assert [(c.name, c.domain) for c in companies] == [("Muster Bau GmbH", "musterbau.example")]
     assert people["Jens Paul"] == people["Eva Stein"] == companies[0].id
     assert people["Tom Frei"] is None
+
+
+def test_known_address_matches_at_once_unless_the_name_says_someone_else(runtime) -> None:
+    anna = _contact(runtime, "Anna Müller", ("email", "mueller.home@web.de"))
+    import_mails(runtime, [
+        _mail("k1@x", "Anna Mueller <mueller.home@web.de>", "Hallo\r\n"),
+        _mail("k2@x", "Peter Müller <mueller.home@web.de>", "Hallo, hier schreibt Peter.\r\n"),
+    ])
+    first, reason, _ = _interaction(runtime, "k1@x")
+    assert first.contact_id == anna and "display name" in reason
+    second, reason, _ = _interaction(runtime, "k2@x")
+    assert second.contact_id != anna, reason
