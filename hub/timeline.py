@@ -80,7 +80,8 @@ def contact_timeline(session: Session, contact_id: int, page: int = 1, per_page:
     tags = _tags_of(session, [i.id for i in interactions])
     entries = tuple(
         TimelineEntry(
-            i.id, i.channel, i.direction, i.subject or "(no subject)", _snippet(i.text), i.occurred_at, i.thread_id, tags.get(i.id, ())
+            i.id, i.channel, i.direction, i.subject or "(no subject)", _snippet(i.reply_text if i.reply_text is not None else i.text),
+            i.occurred_at, i.thread_id, tags.get(i.id, ())
         )
         for i in interactions
     )

@@ -128,7 +128,10 @@ class StoreStage:
         resolved.update({key: contact.id for key, contact in created.items()})
         for message in messages:
             if message.contact_id is None and message.new_contact is not None:
-                message.contact_id = resolved[message.new_contact.identities[0]]
+                key = message.new_contact.identities[0]
+                message.contact_id = resolved[key]
+                how = "created" if key in created else "already created by another worker"
+                message.decide(self.name, "contact", f"contact #{message.contact_id} {how} for {key[0]} {key[1]}; messages of one batch from the same sender share it")
                 message.new_contact = None
 
     def _create_threads(self, session: Session, messages: list[MessageContext]) -> None:

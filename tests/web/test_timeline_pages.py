@@ -14,7 +14,8 @@ THREAD = [
     b"From: Anna Weber <anna.weber@example.org>\r\nTo: service@shop.example\r\nSubject: Bestellung 4711 <b>fehlt</b>\r\n"
     b"Message-ID: <m1@example.org>\r\nDate: Mon, 02 Nov 2026 09:00:00 +0100\r\n\r\nHallo, wo bleibt meine Bestellung?\r\n<script>alert(1)</script>\r\n",
     b"From: Service <service@shop.example>\r\nTo: Anna Weber <anna.weber@example.org>\r\nSubject: Re: Bestellung 4711\r\n"
-    b"Message-ID: <m2@shop.example>\r\nIn-Reply-To: <m1@example.org>\r\nReferences: <m1@example.org>\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\n\r\nSie ist unterwegs.\r\n",
+    b"Message-ID: <m2@shop.example>\r\nIn-Reply-To: <m1@example.org>\r\nReferences: <m1@example.org>\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\n\r\nSie ist unterwegs.\r\n\r\n"
+    b"Am 02.11.2026 um 09:00 schrieb Anna Weber <anna.weber@example.org>:\r\n> Hallo, wo bleibt meine Bestellung?\r\n",
 ]
 
 PAGES = ["/", "/contacts/1", "/interactions/1"]
@@ -48,6 +49,11 @@ def test_contact_timeline_is_readable(runtime, logged_in) -> None:
     assert "Why the hub decided" in html and "new contact" in html
     assert "Content-Security-Policy" in detail.headers and "script-src 'self'" in detail.headers["Content-Security-Policy"]
     assert logged_in.get("/contacts/999999").status_code == 404
+    with unit_of_work(runtime.factory) as session:
+        reply = session.scalars(select(Interaction).where(Interaction.channel_message_id == "m2@shop.example")).one()
+    reply_page = logged_in.get(f"/interactions/{reply.id}").get_data(as_text=True)
+    assert reply_page.index("Sie ist unterwegs.") < reply_page.index("<details"), "the new text first, the history folded"
+    assert "wo bleibt meine Bestellung" not in page.split("Re: Bestellung 4711")[1].split("</li>")[0], "snippets show the reply only"
 
 
 def test_wrong_password_is_refused(client) -> None:
