@@ -151,36 +151,19 @@ class ThreadStage:
         return None
 
     def _stored_messages(self, batch: IngestBatch, refs: set[str]) -> dict[str, KnownMessage]:
-        found: dict[str, KnownMessage] = {}
-        for part in chunked(sorted(refs), 500):
-            rows = batch.session.execute(
-                select(Interaction.id, Interaction.channel_message_id, Interaction.thread_id, Interaction.participants, Thread.contact_id)
-                .join(Thread, Thread.id == Interaction.thread_id)
-                .where(Interaction.channel == "email", Interaction.channel_message_id.in_(part))
-            )
-            for row in rows:
-                found[row.channel_message_id] = KnownMessage(
-                    f"message #{row.id} in thread #{row.thread_id}", row.thread_id, None, row.participants, row.contact_id
-                )
-        return found
+        """Stored messages by their Message-ID."""
+        return _placed_messages(
+            batch, refs, Interaction.channel_message_id, lambda query: query.where(Interaction.channel == "email")
+        )
 
     def _stored_referrers(self, batch: IngestBatch, message_ids: set[str]) -> dict[str, KnownMessage]:
         """For each id, the earliest stored message whose headers name it."""
-        found: dict[str, KnownMessage] = {}
-        for part in chunked(sorted(message_ids), 500):
-            rows = batch.session.execute(
-                select(MessageReference.referenced_message_id, Interaction.id, Interaction.thread_id, Interaction.participants, Thread.contact_id)
-                .join(Interaction, Interaction.id == MessageReference.interaction_id)
-                .join(Thread, Thread.id == Interaction.thread_id)
-                .where(MessageReference.referenced_message_id.in_(part))
-                .order_by(Interaction.occurred_at, Interaction.id)
-            )
-            for row in rows:
-                found.setdefault(
-                    row.referenced_message_id,
-                    KnownMessage(f"message #{row.id} in thread #{row.thread_id}", row.thread_id, None, row.participants, row.contact_id),
-                )
-        return found
+        return _placed_messages(
+            batch,
+            message_ids,
+            MessageReference.referenced_message_id,
+            lambda query: query.join(MessageReference, MessageReference.interaction_id == Interaction.id),
+        )
 
 
 class ThreadUnion:
@@ -231,6 +214,19 @@ class ThreadUnion:
             keep = self._find(drop)
             if drop[0] == "stored" and keep[0] == "stored":
                 merges.append((drop[1], keep[1], reason))
+
+
+def _placed_messages(batch: IngestBatch, keys: set[str], key_column, join) -> dict[str, KnownMessage]:  # type: ignore[no-untyped-def]
+    """Stored messages (with their thread) found by ``key_column``, earliest first per key."""
+    found: dict[str, KnownMessage] = {}
+    for part in chunked(sorted(keys), 500):
+        query = select(key_column, Interaction.id, Interaction.thread_id, Interaction.participants, Thread.contact_id).select_from(Interaction).join(
+            Thread, Thread.id == Interaction.thread_id
+        )
+        rows = batch.session.execute(join(query).where(key_column.in_(part)).order_by(Interaction.occurred_at, Interaction.id))
+        for key, interaction_id, thread_id, participants, contact_id in rows:
+            found.setdefault(key, KnownMessage(f"message #{interaction_id} in thread #{thread_id}", thread_id, None, participants, contact_id))
+    return found
 
 
 def _refs(message: MessageContext) -> list[str]:

@@ -106,3 +106,26 @@ def test_dovecot_restart_between_syncs(runtime, imap_account, dovecot) -> None:
     imap_account.append("INBOX", mail(2))
     assert sync_config_once(runtime, config)["fetched"] == 1
     assert stats(runtime)["interactions"] == 2
+
+
+def test_poll_fallback_for_servers_without_idle(runtime, imap_account, monkeypatch) -> None:
+    import threading
+
+    from connectors.imap import ImapFolderReader
+    from tests.processes import wait_until
+    from workers.mailboxes import FolderWatcher
+
+    monkeypatch.setattr(ImapFolderReader, "supports_idle", lambda self: False)
+    runtime.settings.imap_poll_seconds = 0.3
+    stop = threading.Event()
+    watcher = FolderWatcher(runtime, mailbox_config(imap_account), "INBOX", stop)
+    watcher.start()
+    try:
+        imap_account.append("INBOX", mail(1))
+        wait_until(lambda: stats(runtime)["interactions"] == 1, 30, "the polled mail")
+        imap_account.append("INBOX", mail(2))
+        wait_until(lambda: stats(runtime)["interactions"] == 2, 30, "the second polled mail")
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert watcher.last_error is None
