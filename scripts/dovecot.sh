@@ -329,6 +329,28 @@ do_stop() {
     log "stopped (pid $pid)"
 }
 
+# A fresh clone (CI) must not be locked out by the private test Dovecot of an
+# earlier checkout on the same machine: such instances are ours, disposable,
+# and recognisable by their config path. Anything else on the port is left alone.
+stop_other_checkouts_instances() {
+    local pid args
+    for pid in $(pgrep -x dovecot 2>/dev/null || true); do
+        args="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+        [[ "$args" == *"/var/dovecot/dovecot.conf"* && "$args" != *"$CONF"* ]] || continue
+        log "stopping the private test Dovecot of another checkout (pid $pid: $args)"
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 50); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    for _ in $(seq 1 25); do
+        port_open || return 0
+        sleep 0.2
+    done
+}
+
 do_start() {
     ensure_installed
     mkdir -p "$BASE_DIR" "$STATE_DIR" "$MAIL_DIR" "$LOG_DIR"
@@ -364,6 +386,9 @@ do_start() {
     fi
     mv -f "$new_conf" "$CONF"
 
+    if port_open; then
+        stop_other_checkouts_instances
+    fi
     if port_open; then
         die "port $HOST:$PORT is already in use by another program; set HUB_TEST_IMAP_PORT to a free port"
     fi
