@@ -129,3 +129,28 @@ def test_poll_fallback_for_servers_without_idle(runtime, imap_account, monkeypat
         stop.set()
         watcher.join(timeout=10)
     assert watcher.last_error is None
+
+
+def test_the_shared_corpus_through_imap_is_fully_accounted_for(runtime, imap_account, corpus_mail_paths) -> None:
+    """Every real-world and malformed corpus mail Dovecot accepts ends as an interaction or in quarantine."""
+    from imapclient.exceptions import IMAPClientError
+
+    refused = 0
+    client = imap_account.client()
+    for path in corpus_mail_paths:
+        try:
+            client.append("INBOX", path.read_bytes())
+        except IMAPClientError:  # Dovecot refuses e.g. an empty message: nothing reached the mailbox
+            refused += 1
+    client.logout()
+    in_mailbox = imap_account.count("INBOX")
+    totals = sync_config_once(runtime, mailbox_config(imap_account), folders=["INBOX"])
+    counts = stats(runtime)
+    print(f"\ncorpus over IMAP: {len(corpus_mail_paths)} files, {refused} refused by Dovecot, {in_mailbox} in the mailbox, {counts}")
+    assert totals["fetched"] == in_mailbox, totals
+    # Identical bytes are stored once; every stored message has a fate.
+    assert counts["raw_messages"] == counts.get("raw_ingested", 0) + counts.get("raw_duplicate", 0) + counts["quarantined"]
+    assert counts.get("raw_pending", 0) == 0
+    assert counts["raw_ingested"] == counts["interactions"]
+    assert counts["raw_ingested"] + counts.get("raw_duplicate", 0) >= 0.99 * counts["raw_messages"]
+    assert duplicate_message_ids(runtime) == 0
