@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from hub.matching import ContactCandidate, KnownIdentity
@@ -73,3 +73,17 @@ def load_candidates(session: Session, contact_ids: Iterable[int]) -> dict[int, C
         )
         for contact_id, (name, company_name, domain) in people.items()
     }
+
+
+def known_names_stamp(session: Session) -> tuple[int, int]:
+    """Changes whenever contacts or companies are added or removed."""
+    contacts = session.execute(select(func.count(Contact.id), func.coalesce(func.max(Contact.id), 0))).one()
+    companies = session.execute(select(func.count(Company.id), func.coalesce(func.max(Company.id), 0))).one()
+    return (contacts[0] + companies[0], contacts[1] * 1_000_003 + companies[1])
+
+
+def known_names(session: Session) -> tuple[list[str], list[str]]:
+    """Display names of contacts (two words or more: a lone first name proves nothing) and company names."""
+    people = [name for (name,) in session.execute(select(Contact.display_name).distinct()) if name and len(name.split()) >= 2 and "@" not in name]
+    companies = [name for (name,) in session.execute(select(Company.name).distinct()) if name and "." not in name]
+    return people, companies

@@ -10,9 +10,17 @@ recipient, found by exact address.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
-from hub.contacts import IDENTITY_KINDS, contacts_of_domains, contacts_with_identities, load_candidates
+from hub.contacts import (
+    IDENTITY_KINDS,
+    contacts_of_domains,
+    contacts_with_identities,
+    known_names,
+    known_names_stamp,
+    load_candidates,
+)
 from hub.matching import MatchDecision, name_relation, score_candidates
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
 from nlp.signals import Signals, SignalExtractor, is_free_mail_domain, is_role_address, parse_display_name
@@ -42,9 +50,14 @@ class MatchStage:
 
     name = "match"
 
+    #: How often the known contact and company names are re-read for the phrase matcher.
+    KNOWN_NAMES_REFRESH_SECONDS = 300.0
+
     def __init__(self, default_region: str = "DE") -> None:
         self.default_region = default_region
         self._extractor: SignalExtractor | None = None
+        self._known_names_stamp: tuple[int, int] | None = None
+        self._known_names_checked = float("-inf")
 
     @property
     def extractor(self) -> SignalExtractor:
@@ -98,6 +111,7 @@ class MatchStage:
         candidates: dict,  # type: ignore[type-arg]
     ) -> None:
         """Extract signals and score every candidate they point at."""
+        self._refresh_known_names(batch)
         signals = self.extractor.extract_many([_signal_input(m) for m in messages])
         keys = {(s.kind, s.value) for found in signals for s in found.items if s.kind in IDENTITY_KINDS}
         by_identity = {**by_identity, **contacts_with_identities(batch.session, keys - set(by_identity))}
@@ -112,6 +126,22 @@ class MatchStage:
             mine |= {cid for d in found.domains("from_header") for cid in by_domain.get(d, [])}
             decision = score_candidates(found, [candidates[cid] for cid in sorted(mine) if cid in candidates])
             self._sender(message, pair, found, decision, by_identity.get(("email", pair[0]), []))
+
+    def _refresh_known_names(self, batch: IngestBatch) -> None:
+        """Load known contact and company names as phrase patterns, again when they change.
+
+        Checked at most every few minutes, and the patterns are only rebuilt
+        when the name tables changed (row count and newest id).
+        """
+        now = time.monotonic()
+        if now - self._known_names_checked < self.KNOWN_NAMES_REFRESH_SECONDS:
+            return
+        self._known_names_checked = now
+        stamp = known_names_stamp(batch.session)
+        if stamp != self._known_names_stamp:
+            names, companies = known_names(batch.session)
+            self.extractor.set_known(names, companies)
+            self._known_names_stamp = stamp
 
     def _recipient(self, message: MessageContext, pair: tuple[str, str], contact_ids: list[int], candidates: dict) -> None:  # type: ignore[type-arg]
         address, display_name = pair
