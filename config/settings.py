@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     var_dir: Path = Path("var")
     #: SQLAlchemy URL; empty means the embedded SQLite file under ``var_dir``.
     database_url: str = ""
+    #: How this process's PostgreSQL connections are labelled (pg_stat_activity).
+    db_application_name: str = "kontakt-hub"
     #: Redis URL; empty means jobs run in-process (the embedded default).
     redis_url: str = ""
     #: Directory of the content-addressed raw store; empty means ``var_dir/raw``.

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, application_name: str = "kontakt-hub") -> Engine:
     """Create an engine with the per-backend settings the hub relies on.
 
     SQLite gets WAL and a busy timeout so the web app reads while a job
@@ -29,7 +29,7 @@ def make_engine(url: str) -> Engine:
         return engine
     # application_name lets operators (and the fault tests) see the hub's connections.
     return create_engine(
-        url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"application_name": "kontakt-hub"}
+        url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"application_name": application_name}
     )
 
 

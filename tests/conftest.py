@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from config import Settings
-from tests.databases import make_sqlite_template, reset_postgres_schema, sqlite_copy, truncate_postgres
+from tests.databases import drop_postgres_schema, make_sqlite_template, reset_postgres_schema, sqlite_copy, truncate_postgres
 from workers.runtime import Runtime, get_runtime, reset_runtime
 
 pytest_plugins = ["tests.support.pytest_dovecot"]
@@ -46,9 +47,10 @@ def corpus_mail_paths(shared_data: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> str:
-    """A migrated PostgreSQL schema for this test session."""
-    return reset_postgres_schema()
+def postgres_url() -> Iterator[str]:
+    """A migrated PostgreSQL schema of this test process, dropped at the end."""
+    yield reset_postgres_schema()
+    drop_postgres_schema()
 
 
 @pytest.fixture(scope="session")
@@ -91,12 +93,13 @@ def pg_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     return Settings(var_dir=tmp_path / "var", database_url=_database_url("postgresql", request, tmp_path), redis_url="")
 
 
-REDIS_TEST_URL = "redis://127.0.0.1:6379/1"
+#: A Redis database per test process (1-14), so two test runs on one machine rarely meet.
+REDIS_TEST_URL = f"redis://127.0.0.1:6379/{1 + os.getpid() % 14}"
 
 
 @pytest.fixture
 def redis_url() -> Iterator[str]:
-    """Redis database 1, flushed before and after the test."""
+    """This process's Redis database, flushed before and after the test."""
     from redis import Redis
 
     client = Redis.from_url(REDIS_TEST_URL)

@@ -21,7 +21,7 @@ def create_app(settings: Settings) -> Flask:
         SESSION_COOKIE_NAME="hub_session",
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(settings.resolved_database_url(), settings.db_application_name)
     upgrade_database(engine)
     app.extensions["hub.session_factory"] = make_session_factory(engine)
     app.extensions["hub.settings"] = settings

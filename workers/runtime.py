@@ -87,7 +87,7 @@ def get_runtime(settings: Settings | None = None) -> Runtime:
 
 def build_runtime(settings: Settings) -> Runtime:
     """Build engine, migrate the schema, open the raw store."""
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(settings.resolved_database_url(), settings.db_application_name)
     upgrade_database(engine)
     publisher: EventPublisher
     if settings.redis_url:

@@ -7,6 +7,7 @@ pending.
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import time
@@ -104,7 +105,8 @@ def test_postgres_connection_loss_during_ingest(rq_runtime, tmp_path: Path) -> N
     rq_runtime.settings.ingest_batch_size = 100
     count = 2000
     import_path(rq_runtime.factory, rq_runtime.blob_store, None, make_queue(rq_runtime).enqueue_ingest, mails=_mails(count, seed=2))  # type: ignore[arg-type]
-    env = hub_env(rq_runtime.settings, HUB_INGEST_BATCH_SIZE="100")
+    label = f"kontakt-hub-fault-{os.getpid()}"  # only this test's worker, not other test runs on the machine
+    env = hub_env(rq_runtime.settings, HUB_INGEST_BATCH_SIZE="100", HUB_DB_APPLICATION_NAME=label)
     worker = start_hub(["worker"], env, tmp_path / "worker.log")
     admin = create_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test", isolation_level="AUTOCOMMIT")
     terminated = 0
@@ -113,7 +115,8 @@ def test_postgres_connection_loss_during_ingest(rq_runtime, tmp_path: Path) -> N
             time.sleep(0.7)
             with admin.connect() as connection:
                 terminated += connection.execute(
-                    text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'kontakt-hub' AND pid <> pg_backend_pid()")
+                    text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = :label"),
+                    {"label": label},
                 ).scalar_one()
     finally:
         kill_group(worker)
