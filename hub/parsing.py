@@ -161,7 +161,7 @@ def _parse_fast(body: bytes) -> ParsedMail | None:
         text = html_to_text(html)
     attachments = tuple(
         ParsedAttachment(
-            filename=attachment.filename or "",
+            filename=_clean_filename(attachment.filename or ""),
             content_type=(attachment.mimetype or "application/octet-stream").lower(),
             data=bytes(attachment.content),
             inline=(attachment.disposition or "").lower() == "inline",
@@ -236,7 +236,7 @@ def _stdlib_parts(message, warnings: list[str]) -> tuple[str, str | None, list[P
         payload = part.get_payload(decode=True) or b""
         attachments.append(
             ParsedAttachment(
-                filename=_safe(lambda: part.get_filename() or "", warnings),
+                filename=_clean_filename(_safe(lambda: part.get_filename() or "", warnings)),
                 content_type=content_type,
                 data=payload,
                 inline=disposition == "inline",
@@ -349,6 +349,14 @@ def repair_mojibake(value: str) -> str:
             return value.encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             return value
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _clean_filename(value: str) -> str:
+    """An attachment name without control characters (NUL breaks PostgreSQL, CR/LF break headers)."""
+    return _CONTROL_CHARS.sub("", value).strip()
 
 
 def _clean_header(value: str) -> str:

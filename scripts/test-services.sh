@@ -12,6 +12,14 @@ check_port() {  # name host port
     fi
 }
 
+# The browser tests drive Debian's Chromium (tests/web/test_xss_browser.py); install it once on a fresh machine.
+if [ ! -x /usr/bin/chromium ]; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
+fi
+
 check_port PostgreSQL 127.0.0.1 5432
 check_port Redis 127.0.0.1 6379
 bash scripts/dovecot.sh start

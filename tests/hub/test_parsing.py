@@ -130,3 +130,13 @@ def test_undeclared_utf8_is_read_as_utf8() -> None:
 def test_real_latin1_text_is_left_alone() -> None:
     assert repair_mojibake("Ã  la carte, Â£5") == "Ã  la carte, Â£5"
     assert repair_mojibake("Grüße") == "Grüße"
+
+
+def test_control_characters_never_reach_attachment_names() -> None:
+    raw = (
+        b"From: a@b.example\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n"
+        b"--XX\r\nContent-Type: text/plain\r\n\r\nhi\r\n--XX\r\nContent-Type: application/octet-stream\r\n"
+        b"Content-Disposition: attachment; filename=\"a\x00b\r\n.txt\"\r\n\r\nDATA\r\n--XX--\r\n"
+    )
+    [attachment] = parse_mail(raw).attachments
+    assert "\x00" not in attachment.filename and "\n" not in attachment.filename
