@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,6 +46,17 @@ class Settings(BaseSettings):
     queue_name: str = "hub"
     #: Mailboxes to sync, as JSON list of objects (see connectors.imap.MailboxConfig).
     mailboxes: str = ""
+    #: SMTP server for replies sent from the inbox; empty disables sending (replies fail with a clear error).
+    smtp_host: str = ""
+    #: 587 = submission with STARTTLS; 465 = implicit TLS; 25 = plain relay.
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str = ""
+    #: A secret: never logged, hidden in ``repr``.
+    smtp_password: SecretStr = SecretStr("")
+    #: Upgrade the connection with STARTTLS before logging in (off only for a local relay or a test sink).
+    smtp_starttls: bool = True
+    #: Seconds to wait on the SMTP server per operation before the attempt counts as failed.
+    smtp_timeout: float = Field(default=30.0, gt=0)
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file inside ``var_dir``."""

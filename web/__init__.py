@@ -26,11 +26,14 @@ def create_app(settings: Settings) -> Flask:
     app.extensions["hub.session_factory"] = make_session_factory(engine)
     app.extensions["hub.settings"] = settings
 
-    from web import auth, security, timeline
+    from web import auth, message_view, security, timeline
+    from web import reply
 
     security.init_app(app)
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(timeline.blueprint)
+    app.register_blueprint(reply.blueprint)
+    app.register_blueprint(message_view.blueprint)
     return app
 
 

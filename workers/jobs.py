@@ -51,3 +51,19 @@ def nlp_retrain_job() -> dict[str, str]:
     version = retrain(versions, feedback)
     state.write_text(digest)
     return {"status": "trained", "version": version}
+
+
+def send_reply_job(outbound_id: int) -> dict[str, str]:
+    """Send one queued reply by SMTP and ingest the sent copy (retried by RQ).
+
+    Idempotent: a reply already sent (or being sent by another worker) is skipped.
+    """
+    from connectors.smtp import SmtplibSender
+    from hub.outbound import send_outbound
+
+    runtime = get_runtime()
+    outcome = send_outbound(
+        runtime.factory, runtime.blob_store, SmtplibSender.from_settings(runtime.settings), outbound_id,
+        ingest_raw=lambda raw_ids: ingest(runtime.factory, runtime.services(), runtime.pipeline, raw_ids),
+    )
+    return {"status": outcome.status, "sent_now": str(outcome.sent_now)}

@@ -14,7 +14,7 @@ from hub.clock import utcnow
 from hub.db import unit_of_work
 from hub.ingest import stale_pending_raw_ids
 from hub.mail_sync import sync_folder
-from workers.queue import make_queue
+from workers.queue import JobQueue, make_queue
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -124,8 +124,14 @@ class PendingSweeper(threading.Thread):
                 log.exception("event=sweep_failed")
 
 
-def sweep_once(runtime: Runtime, queue, grace_seconds: float) -> int:  # type: ignore[no-untyped-def]
-    """One sweep: enqueue stale pending raw messages; returns how many."""
+def sweep_once(runtime: Runtime, queue: JobQueue, grace_seconds: float) -> int:
+    """One sweep: enqueue stale pending raw messages; returns how many.
+
+    Only while no job is waiting: with a backlog, pending messages are simply
+    queued, and re-enqueueing them every sweep would only multiply the work.
+    """
+    if queue.waiting():
+        return 0
     with unit_of_work(runtime.factory) as session:
         ids = stale_pending_raw_ids(session, utcnow() - timedelta(seconds=grace_seconds))
     if ids:

@@ -21,6 +21,12 @@ class JobQueue(Protocol):
     def enqueue_reprocess(self, raw_ids: list[int]) -> None:
         """Re-run the pipeline for these raw messages."""
 
+    def enqueue_send(self, outbound_id: int) -> None:
+        """Send this queued reply (now, or on a worker with retries)."""
+
+    def waiting(self) -> int:
+        """Jobs enqueued and not yet started (0 in-process)."""
+
 
 def _batches(raw_ids: list[int], size: int) -> list[list[int]]:
     ordered = sorted(set(raw_ids))
@@ -33,6 +39,9 @@ class InProcessQueue:
     def __init__(self, batch_size: int) -> None:
         self.batch_size = batch_size
 
+    def waiting(self) -> int:
+        return 0
+
     def enqueue_ingest(self, raw_ids: list[int]) -> None:
         for batch in _batches(raw_ids, self.batch_size):
             jobs.ingest_job(batch)
@@ -40,6 +49,17 @@ class InProcessQueue:
     def enqueue_reprocess(self, raw_ids: list[int]) -> None:
         for batch in _batches(raw_ids, self.batch_size):
             jobs.reprocess_job(batch)
+
+    def enqueue_send(self, outbound_id: int) -> None:
+        """Send now; a failure is already recorded on the reply (status, error), so it is not re-raised."""
+        import logging
+
+        try:
+            jobs.send_reply_job(outbound_id)
+        except Exception as error:  # noqa: BLE001 -- no retries in-process: the agent retries from the message page
+            logging.getLogger(__name__).warning(
+                "event=send_failed_in_process outbound_id=%d error_class=%s", outbound_id, type(error).__name__
+            )
 
 
 class RQQueue:
@@ -50,6 +70,9 @@ class RQQueue:
 
         self.queue = Queue(name, connection=redis_client)
         self.batch_size = batch_size
+
+    def waiting(self) -> int:
+        return self.queue.count
 
     def _enqueue(self, function: Callable[..., Any], raw_ids: list[int]) -> None:
         from rq import Retry
@@ -69,6 +92,19 @@ class RQQueue:
 
     def enqueue_reprocess(self, raw_ids: list[int]) -> None:
         self._enqueue(jobs.reprocess_job, raw_ids)
+
+    def enqueue_send(self, outbound_id: int) -> None:
+        """Send a queued reply; SMTP outages are ridden out over about 45 minutes."""
+        from rq import Retry
+
+        self.queue.enqueue(
+            jobs.send_reply_job,
+            outbound_id,
+            retry=Retry(max=5, interval=[10, 30, 120, 600, 1800]),
+            job_timeout=300,
+            result_ttl=3600,
+            failure_ttl=7 * 24 * 3600,
+        )
 
 
 def make_queue(runtime: Runtime) -> JobQueue:

@@ -57,7 +57,8 @@ def _assert_exact(runtime: Runtime, expected: int) -> dict[str, int]:
 
 
 def _drain(env: dict[str, str]) -> None:
-    """What an operator's running system does: the sweeper re-enqueues, a worker works."""
+    """What a running system does: workers empty the queue, then the sweeper re-enqueues orphans."""
+    run_hub(["worker", "--burst"], env)
     run_hub(["run", "--once"], env)
     run_hub(["worker", "--burst"], env)
 
