@@ -131,6 +131,8 @@ class Observer:
 
 
 def _log_in(page, base: str) -> None:  # type: ignore[no-untyped-def]
+    # The machines are shared: allow slow steps rather than fail on load, the checks stay exact.
+    page.set_default_timeout(90_000)
     page.goto(f"{base}/login")
     page.fill("input[name=email]", "agent@example.test")
     page.fill("input[name=password]", PASSWORD)
