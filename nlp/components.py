@@ -2,7 +2,8 @@
 
 Pipeline (built in :mod:`nlp.training`)::
 
-    tokenizer -> textcat_multilabel (architecture hub.TextCatBOW.v1)
+    tokenizer -> textcat_multilabel (architecture hub.TextCatBOW.v2; v1 still loads)
+              [-> textcat_complaint: optional separate complaint model]
               -> hub_complaint_rules (PhraseMatcher + Matcher, no training)
               -> hub_decide (intent / complaint / severity + reasons)
 
@@ -16,11 +17,17 @@ compounds ("Stromrechnung" shares "echnung" with "Rechnung").  It is still a
 linear model over sparse features, so it is fast and each feature's weight
 is a direct, honest explanation.
 
+``hub.TextCatBOW.v2`` adds optional feature groups on top of v1: flags from
+a small hand-written German/English sentiment lexicon (shipped), character
+n-grams of each word, and weaker/stronger length damping (both available,
+not shipped: see training_data/EXPERIMENTS.md).
+
 Importing this module registers everything; it does no I/O.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -33,6 +40,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.ml.models.textcat import resize_linear_weighted
 
 import nlp.tokenizer  # noqa: F401  (registers hub.RegexTokenizer.v1 before any model loads)
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, with_cpu
@@ -107,11 +115,11 @@ def stem(folded: str) -> str:
     return folded[:_STEM_LEN]
 
 
-# Per-process cache word -> (stem key, extra keys).  Bounded: cleared when
-# it grows past the limit so a long-running worker cannot leak memory.
-_FEATURE_CACHE: dict[str, tuple[int, tuple[int, ...]]] = {}
+# Per-process caches are bounded: cleared when they grow past the limit so a
+# long-running worker cannot leak memory.
 _FEATURE_CACHE_MAX = 200_000
 _HASH_MASK = (1 << 63) - 1
+_MISSING = object()
 
 
 def _h(s: str) -> int:
@@ -123,100 +131,350 @@ def _h(s: str) -> int:
     return h & _HASH_MASK
 
 
-def word_features(word: str) -> tuple[int, tuple[int, ...]]:
-    """Stable hashed features of one token: (stem key, other unigram keys)."""
-    hit = _FEATURE_CACHE.get(word)
-    if hit is not None:
-        return hit
+# Word-level flags (bit mask) from the sentiment lexicon.
+LEX_NEG, LEX_POS, LEX_NEGATOR = 1, 2, 4
+
+# Hand-written sentiment lexicon (German + English), on folded forms
+# (lower case, umlauts as ae/oe/ue, ss).  An entry ending in "*" matches as a
+# word prefix ("verspaet*" covers "verspätet", "Verspätungen"), others match
+# the whole word.  The model learns one weight for "some negative word",
+# which carries over to lexicon words it never saw in training.
+_NEG_WORDS = """
+aerger* aergerlich* aergert* verargert* veraergert* wuetend* sauer stinksauer enttaeusch* frust*
+frechheit unverschaemt* zumutung* skandal* katastroph* desaster* chaos* miserabel* mies* mist
+scheiss* schlecht* schlimm* furchtbar* schrecklich* grauenhaft* grausam* uebel nervig* nerv nervt
+genervt* peinlich* laecherlich* armselig* unfaehig* unzuverlaessig* unzumutbar* inakzeptabel*
+unmoeglich* unfreundlich* unhoeflich* respektlos* arrogant* dreist* abzocke* abgezockt* betrug*
+betrueger* beschiss* verarsch* ignorier* ueberfuellt* dreckig* schmutzig* kaputt* defekt* stoerung*
+gestoert* ausgefallen* ausfall* faellt faellst fiel verspaet* verspaetung* verzoeger* wartezeit*
+warte wartet gewartet stundenlang* ewig* umsonst vergeblich* gestrichen* streik* stau* problem*
+probleme fehler* falsch* fehlt fehlen* fehlend* verloren* gesperrt* blockiert* abgelehnt* mangel*
+maengel* beschwer* reklamation* reklamier* leider sorry entschuldig* schaden* beschaedigt* zerkratzt
+ueberhaupt stinkt* kalt eiskalt heiss sorge* angst* gefaehrlich* unfall*
+notfall* tot verletzt* pannen* panne* verpasst* gestrandet* abgehaengt chaotisch* trotzdem
+angry anger* annoy* furious* upset* disappoint* frustrat* unacceptabl* ridiculous* terribl* horribl*
+awful* appalling* outrage* disgust* pathetic* useless* worst worse bad badly poor* poorly rude*
+incompet* unprofession* shameful* disgrace* scam* fraud* stolen steal* theft unauthori* dispute*
+disputed complain* complaint* problem* issue issues error* fail* broken break* crash* faulty defect*
+damag* wrong* incorrect* mistake* missing lost declin* reject* refus* denied deny* delay* late
+overdue overcharg* double-charged unfair* harass* threat* misleading mislead* lied
+lie lying ignor* stuck block* frozen freez* locked* unable cannot can't couldn't won't wouldn't
+never nothing nobody still again unresolved* unanswered* waste* wasted sick* tired* nightmare*
+hassle* confus* hate* unhappy* dissatisf* sadly unfortunately sorry regret*
+"""
+_POS_WORDS = """
+danke* dank* dankeschoen super* toll* klasse* prima* perfekt* spitze* wunderbar* wunderschoen*
+grossartig* hervorragend* ausgezeichnet* exzellent* genial* fantastisch* phantastisch* gut gute
+guten guter gutes besser* beste* freundlich* hilfsbereit* kompetent* zuverlaessig* puenktlich*
+schnell* bequem* sauber* angenehm* entspannt* zufrieden* begeistert* freue* freu* gluecklich*
+lob* loben* empfehl* gelungen* klappt* problemlos* reibungslos* yay juhu
+bravo respekt* top
+thank* thanks thx great* excellent* awesome* amazing* wonderful* fantastic* brilliant* perfect*
+love* lovely* nice* good better best helpful* friendly* quick* prompt* smooth*
+easy* happy* pleased* satisf* glad* appreciat* recommend* impress* enjoy* cheers superb*
+outstanding* fabulous* delight* cool
+"""
+_NEGATORS = """
+nicht nichts kein keine keinen keinem keiner keines nie niemals ohne kaum
+not no never without hardly barely nor
+"""
+
+
+def _parse_lexicon(block: str) -> tuple[frozenset[str], frozenset[str]]:
+    words, prefixes = set(), set()
+    for w in block.split():
+        w = w.replace("_", " ")
+        if w.endswith("*"):
+            prefixes.add(w[:-1])
+        else:
+            words.add(w)
+    return frozenset(words), frozenset(prefixes)
+
+
+_LEX = [(flag, *_parse_lexicon(block)) for flag, block in
+        ((LEX_NEG, _NEG_WORDS), (LEX_POS, _POS_WORDS), (LEX_NEGATOR, _NEGATORS))]
+_LEX_MAX_PREFIX = max(len(p) for _, _, ps in _LEX for p in ps)
+# One dict each for whole words and prefixes: word/prefix -> OR of flags.
+_LEX_WORD_FLAGS: dict[str, int] = {}
+_LEX_PREFIX_FLAGS: dict[str, int] = {}
+for _flag, _words, _prefixes in _LEX:
+    for _w in _words:
+        _LEX_WORD_FLAGS[_w] = _LEX_WORD_FLAGS.get(_w, 0) | _flag
+    for _w in _prefixes:
+        _LEX_PREFIX_FLAGS[_w] = _LEX_PREFIX_FLAGS.get(_w, 0) | _flag
+
+
+def lexicon_flags(folded: str) -> int:
+    """Bit mask of LEX_* flags for one folded word."""
+    words, prefixes = _LEX_WORD_FLAGS, _LEX_PREFIX_FLAGS
+    n = len(folded)
+    flags = words.get(folded, 0)
+    for k in range(2, min(n, _LEX_MAX_PREFIX) + 1):
+        flags |= prefixes.get(folded[:k], 0)
+    if n >= 8 and folded.isalpha():
+        # German compound ending in a lexicon word: 'Zugausfall', 'Gesamtchaos'.
+        suffix = 0
+        for i in range(3, n - 4):
+            tail = folded[i:]
+            suffix |= words.get(tail, 0) | prefixes.get(tail, 0)
+        flags |= suffix & (LEX_NEG | LEX_POS)
+    if folded.endswith("n't"):
+        flags |= LEX_NEGATOR
+    return flags
+
+
+# word text -> (folded, stem key, v1 word keys, lexicon flags); shared by all
+# Featurizers (the intent and complaint models see the same words).
+_BASE_CACHE: dict[str, tuple[str, int, tuple[int, ...], int]] = {}
+
+
+def _base_word_keys(word: str) -> tuple[str, int, tuple[int, ...], int]:
     f = fold(word)
     s = stem(f)
-    extra: list[int] = []
+    keys: list[int] = [_h("s:" + s)]
     if s != f and s != "#num":
-        extra.append(_h("w:" + f))
-    if len(f) >= _COMPOUND_MIN and f.isalpha():
-        extra.append(_h("c:" + f[-_COMPOUND_SUFFIX:]))
-    if len(f) >= _PREFIX_MIN and f.isalpha():
+        keys.append(_h("w:" + f))
+    alpha = f.isalpha()
+    if len(f) >= _COMPOUND_MIN and alpha:
+        keys.append(_h("c:" + f[-_COMPOUND_SUFFIX:]))
+    if len(f) >= _PREFIX_MIN and alpha:
         # Word-family key: 'verify', 'verified', 'verification' share 'verif'.
-        extra.append(_h("p:" + f[:_PREFIX_LEN]))
-    result = (_h("s:" + s), tuple(extra))
-    if len(_FEATURE_CACHE) >= _FEATURE_CACHE_MAX:
-        _FEATURE_CACHE.clear()
-    _FEATURE_CACHE[word] = result
-    return result
+        keys.append(_h("p:" + f[:_PREFIX_LEN]))
+    return f, keys[0], tuple(keys), lexicon_flags(f)
 
 
-# ORTH id -> (stem key, extra keys, explainable) or None for whitespace.
-# ORTH ids are hashes of the token text, so this is the same mapping as
-# word_features, but it lets us walk a numpy array instead of creating a
-# Python Token object per token (the dominant cost otherwise).
-_ORTH_CACHE: dict[int, tuple[int, tuple[int, ...], bool] | None] = {}
+class Featurizer:
+    """Hashed sparse features of a doc; one instance per feature setting.
+
+    Per word (cached by ORTH id): the stem key, the full folded word, a
+    compound suffix and a word-family prefix (``v1``), optionally character
+    n-grams of the folded word and a sentiment-lexicon flag (``v2``).  Per
+    doc: the words' keys, stem bigrams, and (with the lexicon) a few
+    doc-level counts of negative / positive / negated-positive words.
+    """
+
+    def __init__(self, char_ngrams: tuple[int, ...] = (), char_min_len: int = 5,
+                 lexicon: bool = False, bigrams: bool = True) -> None:
+        self.char_ngrams = tuple(char_ngrams)
+        self.char_min_len = char_min_len
+        self.lexicon = lexicon
+        self.bigrams = bigrams
+        # ORTH id -> see orth_entry, or None for whitespace
+        self.cache: dict[int, tuple | None] = {}
+        self._stash_key = f"hub_keys:{int(lexicon)}{int(bigrams)}"
+        self._lex_keys = {name: _h("lex:" + name) for name in
+                          ("neg", "neg2", "neg3", "pos", "pos2", "negpos", "negneg", "neg_only", "pos_only")}
+
+    def word_keys(self, word: str) -> tuple[int, tuple[int, ...], int]:
+        base = _BASE_CACHE.get(word)
+        if base is None:
+            base = _base_word_keys(word)
+            if len(_BASE_CACHE) >= _FEATURE_CACHE_MAX:
+                _BASE_CACHE.clear()
+            _BASE_CACHE[word] = base
+        f, stem_key, keys_t, lex = base
+        keys = list(keys_t)
+        n_base = len(keys)
+        if self.char_ngrams and len(f) >= self.char_min_len and f.isalpha():
+            # spaCy's 64-bit MurmurHash (fixed seed, stable across
+            # processes) is ~8x faster than the pure-Python FNV in _h, which
+            # matters here: one hash per n-gram of every new word.
+            padded = "<" + f + ">"
+            for n in self.char_ngrams:
+                for i in range(len(padded) - n + 1):
+                    keys.append(hash_string(padded[i : i + n]) & _HASH_MASK)
+        return stem_key, tuple(dict.fromkeys(keys)), (lex if self.lexicon else 0), keys_t, tuple(keys[n_base:])
+
+    def orth_entry(self, doc: Doc, orth: int) -> tuple | None:
+        hit = self.cache.get(orth, _MISSING)
+        if hit is not _MISSING:
+            return hit  # type: ignore[return-value]
+        text = doc.vocab.strings[orth]
+        if text.isspace():
+            entry = None
+        else:
+            s, keys, flags, base_keys, char_keys = self.word_keys(text)
+            # Punctuation and numbers are features but poor explanations.
+            # (stem key, all word keys, explainable, lexicon flags, v1 word keys, char n-gram keys)
+            entry = (s, keys, any(ch.isalpha() for ch in text) and not _NUM_RE.search(text), flags,
+                     base_keys, char_keys)
+        if len(self.cache) >= _FEATURE_CACHE_MAX:
+            self.cache.clear()
+        self.cache[orth] = entry
+        return entry
+
+    def doc_keys(self, doc: Doc) -> numpy.ndarray:
+        """All feature keys of a doc (uint64, unique)."""
+        return self.doc_keys_n(doc)[0]
+
+    def doc_keys_n(self, doc: Doc) -> tuple[numpy.ndarray, int]:
+        """All feature keys of a doc (uint64, unique) and its number of word tokens.
+
+        The keys without character n-grams are stashed on the doc
+        (``user_data``), so a second model with the same word features but
+        no n-grams (the complaint model) does not walk the tokens again.
+        ``hub_decide`` removes the stash.
+        """
+        stash = doc.user_data.get(self._stash_key)
+        if stash is not None and not self.char_ngrams:
+            return stash
+        orths = doc.to_array(ORTH).tolist()
+        # Features per distinct word (repeated words cost one dict probe);
+        # the token order is kept only for stems (bigrams) and lexicon flags.
+        entries = dict.fromkeys(orths)
+        cache = self.cache
+        for orth in entries:
+            f = cache.get(orth, _MISSING)
+            if f is _MISSING:
+                f = self.orth_entry(doc, orth)
+            entries[orth] = f
+        seq = [f for f in map(entries.__getitem__, orths) if f is not None]
+        stems = [f[0] for f in seq]
+        extras = [k for f in entries.values() if f is not None for k in f[4]]
+        flags = [f[3] for f in seq] if self.lexicon else []
+        if not stems:
+            return numpy.zeros((0,), dtype="uint64"), 0
+        arr = numpy.asarray(stems, dtype="uint64")
+        parts = [numpy.asarray(extras, dtype="uint64")]
+        if self.bigrams and len(arr) > 1:
+            # Bigram key: order-sensitive mix of neighbours (no Python loop).
+            parts.append(arr[:-1] * numpy.uint64(1000003) ^ (arr[1:] >> numpy.uint64(1)))
+        if flags and any(flags):
+            parts.append(numpy.asarray(self._lexicon_doc_keys(flags), dtype="uint64"))
+        base = numpy.unique(numpy.concatenate(parts))
+        doc.user_data[self._stash_key] = (base, len(stems))
+        if not self.char_ngrams:
+            return base, len(stems)
+        chars = [k for f in entries.values() if f is not None for k in f[5]]
+        if not chars:
+            return base, len(stems)
+        return numpy.unique(numpy.concatenate([base, numpy.asarray(chars, dtype="uint64")])), len(stems)
+
+    def _lexicon_doc_keys(self, flags: list[int]) -> list[int]:
+        neg = pos = negpos = negneg = 0
+        last_negator = -10
+        for i, fl in enumerate(flags):
+            if fl & LEX_NEGATOR:
+                last_negator = i
+            negated = i - last_negator <= 3 and i != last_negator
+            if fl & LEX_POS:
+                if negated:
+                    negpos += 1
+                else:
+                    pos += 1
+            if fl & LEX_NEG:
+                if negated:
+                    negneg += 1
+                else:
+                    neg += 1
+        k = self._lex_keys
+        out = []
+        if neg:
+            out.append(k["neg"])
+            if neg >= 2:
+                out.append(k["neg2"])
+            if neg >= 3:
+                out.append(k["neg3"])
+            if not pos:
+                out.append(k["neg_only"])
+        if pos:
+            out.append(k["pos"])
+            if pos >= 2:
+                out.append(k["pos2"])
+            if not neg and not negpos:
+                out.append(k["pos_only"])
+        if negpos:
+            out.append(k["negpos"])
+        if negneg:
+            out.append(k["negneg"])
+        return out
 
 
-def _orth_features(doc: Doc, orth: int) -> tuple[int, tuple[int, ...], bool] | None:
-    hit = _ORTH_CACHE.get(orth, _MISSING)
-    if hit is not _MISSING:
-        return hit  # type: ignore[return-value]
-    text = doc.vocab.strings[orth]
-    if text.isspace():
-        entry = None
-    else:
-        s, ex = word_features(text)
-        # Punctuation and numbers are features but poor explanations.
-        entry = (s, ex, any(ch.isalpha() for ch in text) and not _NUM_RE.search(text))
-    if len(_ORTH_CACHE) >= _FEATURE_CACHE_MAX:
-        _ORTH_CACHE.clear()
-    _ORTH_CACHE[orth] = entry
-    return entry
+_FEATURIZERS: dict[tuple, Featurizer] = {}
+_STASH_KEYS = ("hub_keys:11", "hub_keys:10", "hub_keys:01", "hub_keys:00")
 
 
-_MISSING = object()
+def featurizer_of(model: Model) -> Featurizer:
+    """The Featurizer a textcat model was built with (v1 models: the default)."""
+    try:
+        spec = model.get_ref("hub_extract").attrs.get("hub_features")
+    except KeyError:
+        spec = None
+    if not spec:
+        return DEFAULT_FEATURIZER
+    ng, min_len, lex, bi = json.loads(spec)
+    return get_featurizer(tuple(ng), min_len, lex, bi)
+
+
+def get_featurizer(char_ngrams: Iterable[int] = (), char_min_len: int = 5, lexicon: bool = False,
+                   bigrams: bool = True) -> Featurizer:
+    """Shared Featurizer per setting (its caches are per process)."""
+    key = (tuple(char_ngrams), char_min_len, lexicon, bigrams)
+    feat = _FEATURIZERS.get(key)
+    if feat is None:
+        feat = _FEATURIZERS[key] = Featurizer(*key)
+    return feat
+
+
+DEFAULT_FEATURIZER = get_featurizer()
+
+
+def word_features(word: str) -> tuple[int, tuple[int, ...]]:
+    """Stable hashed features of one token (v1 setting): (stem key, other unigram keys)."""
+    s, keys, *_ = DEFAULT_FEATURIZER.word_keys(word)
+    return s, keys[1:]
 
 
 def doc_keys(doc: Doc) -> numpy.ndarray:
-    """All feature keys of a doc (uint64, unique): stems, stem bigrams, extras."""
-    stems: list[int] = []
-    extras: list[int] = []
-    cache = _ORTH_CACHE  # inlined cache probe: this loop runs once per token
-    for orth in doc.to_array(ORTH).tolist():
-        f = cache.get(orth, _MISSING)
-        if f is _MISSING:
-            f = _orth_features(doc, orth)
-        if f is None:
-            continue
-        stems.append(f[0])
-        if f[1]:
-            extras.extend(f[1])
-    if not stems:
-        return numpy.zeros((0,), dtype="uint64")
-    arr = numpy.asarray(stems, dtype="uint64")
-    parts = [arr]
-    if len(arr) > 1:
-        # Bigram key: order-sensitive mix of neighbours (no Python loop).
-        parts.append(arr[:-1] * numpy.uint64(1000003) ^ (arr[1:] >> numpy.uint64(1)))
-    if extras:
-        parts.append(numpy.asarray(extras, dtype="uint64"))
-    return numpy.unique(numpy.concatenate(parts))
+    """All feature keys of a doc under the v1 setting."""
+    return DEFAULT_FEATURIZER.doc_keys(doc)
 
 
-def _extract_forward(model: Model, docs: list[Doc], is_train: bool):
-    batch_keys = [doc_keys(doc) for doc in docs]
-    lengths = numpy.asarray([len(k) for k in batch_keys], dtype="int32")
-    keys = numpy.concatenate(batch_keys) if batch_keys else numpy.zeros((0,), dtype="uint64")
-    # Binary presence, scaled down for long texts so a pasted 2-page letter
-    # does not get logits ten times larger than a one-line chat message.
-    vals = numpy.ones((len(keys),), dtype="f")
-    if len(keys):
-        scale = numpy.repeat(numpy.minimum(1.0, 6.0 / numpy.sqrt(numpy.maximum(lengths, 1))), lengths)
-        vals *= scale.astype("f")
-
-    def backprop(dY):
-        return []
-
-    return (keys, vals, lengths), backprop
+def _length_scale(lengths: numpy.ndarray, scale_k: float) -> numpy.ndarray:
+    return numpy.minimum(1.0, scale_k / numpy.sqrt(numpy.maximum(lengths, 1)))
 
 
-def hub_extract() -> Model:
-    return Model("hub_extract", _extract_forward)
+def hub_extract(featurizer: Featurizer | None = None, scale_k: float = 6.0, scale_by_tokens: bool = False) -> Model:
+    feat = featurizer or DEFAULT_FEATURIZER
+
+    def forward(model: Model, docs: list[Doc], is_train: bool):
+        pairs = [feat.doc_keys_n(doc) for doc in docs]
+        batch_keys = [k for k, _ in pairs]
+        lengths = numpy.asarray([len(k) for k in batch_keys], dtype="int32")
+        # v1 scales by the number of distinct keys; by tokens the scale does
+        # not depend on how many keys a word expands into (char n-grams).
+        sizes = numpy.asarray([n for _, n in pairs], dtype="int32") if scale_by_tokens else lengths
+        keys = numpy.concatenate(batch_keys) if batch_keys else numpy.zeros((0,), dtype="uint64")
+        # Binary presence, scaled down for long texts so a pasted 2-page letter
+        # does not get logits ten times larger than a one-line chat message.
+        vals = numpy.ones((len(keys),), dtype="f")
+        if len(keys):
+            vals *= numpy.repeat(_length_scale(sizes, scale_k), lengths).astype("f")
+
+        def backprop(dY):
+            return []
+
+        return (keys, vals, lengths), backprop
+
+    model = Model("hub_extract", forward)
+    # A string (attrs are serialized with the model); Decide resolves it.
+    model.attrs["hub_features"] = json.dumps(
+        [list(feat.char_ngrams), feat.char_min_len, feat.lexicon, feat.bigrams])
+    return model
+
+
+def _build_linear(extract: Model, exclusive_classes: bool, length: int, nO: int | None) -> Model:
+    length = 2 ** (length - 1).bit_length()
+    sparse = SparseLinear_v2(nO=nO, length=length)
+    layer = resizable(
+        sparse, resize_layer=partial(resize_linear_weighted, fill_defaults={"b": -1.0, "W": 0.0})
+    )
+    model = chain(extract, layer, Logistic())
+    model = with_cpu(model, model.ops)
+    model.set_ref("output_layer", sparse)
+    model.set_ref("hub_extract", extract)
+    model.attrs["multi_label"] = not exclusive_classes
+    return model
 
 
 @registry.architectures("hub.TextCatBOW.v1")
@@ -224,16 +482,25 @@ def build_hub_bow(
     exclusive_classes: bool = False, length: int = 65536, nO: int | None = None
 ) -> Model:
     """Linear bag-of-features text classifier over :func:`doc_keys`."""
-    length = 2 ** (length - 1).bit_length()
-    sparse = SparseLinear_v2(nO=nO, length=length)
-    layer = resizable(
-        sparse, resize_layer=partial(resize_linear_weighted, fill_defaults={"b": -1.0, "W": 0.0})
-    )
-    model = chain(hub_extract(), layer, Logistic())
-    model = with_cpu(model, model.ops)
-    model.set_ref("output_layer", sparse)
-    model.attrs["multi_label"] = not exclusive_classes
-    return model
+    return _build_linear(hub_extract(DEFAULT_FEATURIZER), exclusive_classes, length, nO)
+
+
+@registry.architectures("hub.TextCatBOW.v2")
+def build_hub_bow_v2(
+    exclusive_classes: bool = False,
+    length: int = 262144,
+    nO: int | None = None,
+    char_ngrams: list[int] = [],  # noqa: B006 - config value, never mutated
+    char_min_len: int = 5,
+    lexicon: bool = False,
+    bigrams: bool = True,
+    scale_k: float = 6.0,
+    scale_by_tokens: bool = False,
+) -> Model:
+    """v1 plus optional character n-grams of each folded word (German
+    compounds, typos) and sentiment-lexicon flags (:func:`lexicon_flags`)."""
+    feat = get_featurizer(tuple(char_ngrams), char_min_len, lexicon, bigrams)
+    return _build_linear(hub_extract(feat, scale_k, scale_by_tokens), exclusive_classes, length, nO)
 
 
 # --------------------------------------------------------------------------
@@ -431,12 +698,28 @@ def severity_from_triggers(triggers: Iterable[tuple[str, str]]) -> tuple[str, st
 # --------------------------------------------------------------------------
 @Language.factory(
     "hub_decide",
-    default_config={"complaint_threshold": 0.4, "textcat": "textcat_multilabel", "top_k": 3},
+    default_config={"complaint_threshold": 0.4, "textcat": "textcat_multilabel", "top_k": 3,
+                    "complaint_textcat": ""},
 )
 def make_decide(
-    nlp: Language, name: str, complaint_threshold: float, textcat: str, top_k: int
+    nlp: Language, name: str, complaint_threshold: float, textcat: str, top_k: int,
+    complaint_textcat: str,
 ) -> "Decide":
-    return Decide(nlp, name, complaint_threshold, textcat, top_k)
+    return Decide(nlp, name, complaint_threshold, textcat, top_k, complaint_textcat)
+
+
+class _Rows:
+    """Lazy ``matrix[idx]``: supports ``rows[:, col]`` without copying all columns."""
+
+    __slots__ = ("matrix", "idx")
+
+    def __init__(self, matrix: numpy.ndarray, idx: list[int]) -> None:
+        self.matrix = matrix
+        self.idx = idx
+
+    def __getitem__(self, key: tuple) -> numpy.ndarray:
+        _, col = key
+        return self.matrix[self.idx, col]
 
 
 class Decide:
@@ -449,12 +732,17 @@ class Decide:
     """
 
     def __init__(
-        self, nlp: Language, name: str, complaint_threshold: float, textcat: str, top_k: int
+        self, nlp: Language, name: str, complaint_threshold: float, textcat: str, top_k: int,
+        complaint_textcat: str = "",
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.complaint_threshold = complaint_threshold
         self.textcat = textcat
+        # Optional separate complaint model (its own features); "" = the
+        # complaint label lives in ``textcat`` next to the intents.
+        self.complaint_textcat = complaint_textcat or textcat
+        self._row_cache: dict[str, tuple[tuple, dict[int, numpy.ndarray]]] = {}
         self.top_k = top_k
 
     def __call__(self, doc: Doc) -> Doc:
@@ -470,40 +758,78 @@ class Decide:
         if batch:
             yield from self._decide_batch(batch)
 
-    def _sparse_layer(self) -> Model:
-        return self.nlp.get_pipe(self.textcat).model.get_ref("output_layer")
-
-    def _token_scores(self, docs: list[Doc]) -> list[tuple[list[str], numpy.ndarray]]:
-        """Per doc: token texts and their single-feature logit contributions."""
-        words_per_doc: list[list[str]] = []
-        keys: list[int] = []
+    def _doc_words(self, docs: list[Doc]) -> list[tuple[list[str], list[int]]]:
+        """Per doc: explainable words (one per stem, in order) and their ORTH ids."""
+        feat = featurizer_of(self.nlp.get_pipe(self.textcat).model)
+        cache = feat.cache
+        out = []
         for doc in docs:
             words: list[str] = []
+            orths: list[int] = []
             seen: set[int] = set()
             strings = doc.vocab.strings
-            for orth in doc.to_array(ORTH).tolist():
-                f = _ORTH_CACHE.get(orth, _MISSING)
+            # Distinct tokens in order of first occurrence; one word per stem.
+            for orth in dict.fromkeys(doc.to_array(ORTH).tolist()):
+                f = cache.get(orth, _MISSING)
                 if f is _MISSING:
-                    f = _orth_features(doc, orth)
+                    f = feat.orth_entry(doc, orth)
                 if f is None or not f[2] or f[0] in seen:
                     continue
                 seen.add(f[0])
                 words.append(strings[orth])
-                keys.append(f[0])
-            words_per_doc.append(words)
-        if not keys:
-            return [(w, numpy.zeros((0, 0), dtype="f")) for w in words_per_doc]
-        layer = self._sparse_layer()
-        arr = numpy.asarray(keys, dtype="uint64")
-        ones = numpy.ones((len(arr),), dtype="f")
-        lens = numpy.ones((len(arr),), dtype="int32")
-        scores = layer.predict((arr, ones, lens)) - layer.get_param("b")
-        out = []
-        i = 0
-        for words in words_per_doc:
-            out.append((words, scores[i : i + len(words)]))
-            i += len(words)
+                orths.append(orth)
+            out.append((words, orths))
         return out
+
+    def _score_rows(self, pipe: str, doc: Doc, orths: set[int]) -> dict[int, numpy.ndarray]:
+        """ORTH id -> the word's logit contribution per label of ``pipe``.
+
+        A word's contribution is the sum of the weights of all its own keys
+        (stem, full form, affixes, character n-grams).  It depends only on
+        the word and the weights, so it is cached per pipe; the cache is
+        dropped when the weights change (fingerprint of the weight array).
+        Missing words are scored with one extra forward pass of the sparse
+        layer, each word fed as its own one-word "document".
+        """
+        model = self.nlp.get_pipe(pipe).model
+        layer = model.get_ref("output_layer")
+        W = layer.get_param("W")
+        fingerprint = (id(W), float(W.ravel()[::1009].sum()))
+        entry = self._row_cache.get(pipe)
+        if entry is None or entry[0] != fingerprint or len(entry[1]) >= _FEATURE_CACHE_MAX:
+            entry = self._row_cache[pipe] = (fingerprint, {})
+        rows = entry[1]
+        missing = [o for o in orths if o not in rows]
+        if missing:
+            feat = featurizer_of(model)
+            keys: list[int] = []
+            lens: list[int] = []
+            for orth in missing:
+                f = feat.cache.get(orth, _MISSING)
+                if f is _MISSING:
+                    f = feat.orth_entry(doc, orth)
+                keys.extend(f[1])  # type: ignore[index]
+                lens.append(len(f[1]))  # type: ignore[index]
+            arr = numpy.asarray(keys, dtype="uint64")
+            ones = numpy.ones((len(arr),), dtype="f")
+            scores = layer.predict((arr, ones, numpy.asarray(lens, dtype="int32"))) - layer.get_param("b")
+            for orth, row in zip(missing, scores):
+                rows[orth] = row
+        return rows
+
+    def _token_scores(self, docs: list[Doc], doc_words: list[tuple[list[str], list[int]]],
+                      pipe: str) -> list[tuple[list[str], numpy.ndarray]]:
+        """Per doc: word texts and their unigram logit contributions (one row per word)."""
+        needed = {o for _, orths in doc_words for o in orths}
+        if not needed:
+            return [(w, numpy.zeros((0, 0), dtype="f")) for w, _ in doc_words]
+        rows = self._score_rows(pipe, docs[0], needed)
+        # One matrix for the batch; each doc gets a row-index view (fancy
+        # indexing happens only for the one column a reason needs).
+        order = list(needed)
+        index = {o: i for i, o in enumerate(order)}
+        matrix = numpy.stack([rows[o] for o in order])
+        return [(words, _Rows(matrix, [index[o] for o in orths])) for words, orths in doc_words]
 
     def _top_words(self, words: list[str], col: numpy.ndarray) -> str:
         if not words:
@@ -514,9 +840,16 @@ class Decide:
     def _decide_batch(self, docs: list[Doc]) -> Iterator[Doc]:
         labels = list(self.nlp.get_pipe(self.textcat).labels)
         intent_cols = [labels.index(INTENT_PREFIX + i) for i in INTENTS if INTENT_PREFIX + i in labels]
-        c_col = labels.index(COMPLAINT_LABEL) if COMPLAINT_LABEL in labels else None
-        token_scores = self._token_scores(docs)
-        for doc, (words, scores) in zip(docs, token_scores):
+        doc_words = self._doc_words(docs)
+        token_scores = self._token_scores(docs, doc_words, self.textcat)
+        if self.complaint_textcat == self.textcat:
+            c_scores = token_scores
+            c_col = labels.index(COMPLAINT_LABEL) if COMPLAINT_LABEL in labels else None
+        else:
+            c_labels = list(self.nlp.get_pipe(self.complaint_textcat).labels)
+            c_col = c_labels.index(COMPLAINT_LABEL) if COMPLAINT_LABEL in c_labels else None
+            c_scores = self._token_scores(docs, doc_words, self.complaint_textcat)
+        for doc, (words, scores), (c_words, c_sc) in zip(docs, token_scores, c_scores):
             cats = doc.cats
             u = doc._  # one Underscore object instead of one per attribute
             # Intent: best of the (independent, sigmoid) intent outputs.
@@ -540,8 +873,8 @@ class Decide:
             u.hub_complaint = complaint
             u.hub_complaint_score = round(score, 4)
             parts = []
-            if c_col is not None and len(words):
-                top_c = self._top_words(words, scores[:, c_col])
+            if c_col is not None and len(c_words):
+                top_c = self._top_words(c_words, c_sc[:, c_col])
                 if top_c:
                     parts.append(f"model: {top_c}")
             if triggers:
@@ -554,6 +887,9 @@ class Decide:
             else:
                 u.hub_severity = None
                 u.hub_severity_reason = ""
+            user_data = doc.user_data
+            for key in _STASH_KEYS:
+                user_data.pop(key, None)
             yield doc
 
     def to_disk(self, path: Any, exclude: Iterable[str] = ()) -> None:

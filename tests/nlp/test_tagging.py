@@ -99,13 +99,15 @@ def test_dev_floor_complaint(shared_data, tagger) -> None:
     """Floors at what the shipped model reaches (below the 0.85 target: see report)."""
     rows = _rows(shared_data / "nlp" / "complaint_dev.jsonl", 2000)
     res = evaluate(rows, tagger)
-    assert res["complaint"]["f1"] >= 0.74
-    assert res["complaint"]["by_lang"]["en"]["f1"] >= 0.82
-    assert res["complaint"]["by_lang"]["de"]["f1"] >= 0.60
+    # Shipped model on this sample: 0.788 / en 0.875 / de 0.655.
+    assert res["complaint"]["f1"] >= 0.77
+    assert res["complaint"]["by_lang"]["en"]["f1"] >= 0.86
+    assert res["complaint"]["by_lang"]["de"]["f1"] >= 0.64
 
 
 def test_dev_floor_intent(shared_data, tagger) -> None:
     rows = _rows(shared_data / "nlp" / "intent_dev.jsonl", 2000)
     res = evaluate(rows, tagger)
-    assert res["intent"]["macro_f1"] >= 0.64
-    assert res["intent"]["accuracy"] >= 0.63
+    # Shipped model on this sample: macro-F1 0.666, accuracy 0.661.
+    assert res["intent"]["macro_f1"] >= 0.66
+    assert res["intent"]["accuracy"] >= 0.65

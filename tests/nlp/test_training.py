@@ -82,3 +82,42 @@ def test_feedback_retrain_registry_picks_up(tmp_path, tiny_data) -> None:
     now[0] = 6.0
     assert registry.tagger().model_version == v2
     assert registry.tagger().tag("hallo").model_version == v2
+
+
+def test_split_layout_has_separate_complaint_model(tmp_path, tiny_data) -> None:
+    out = tmp_path / "model"
+    split = {"features": {"char_ngrams": [4], "lexicon": True}, "complaint_features": {"lexicon": True},
+             "balance_complaint": True}
+    train(out, [tiny_data], n_iter=3, length=1024, **split)
+    tagger = load_tagger(out)
+    assert "textcat_complaint" in tagger.nlp.pipe_names
+    assert tagger.nlp.get_pipe("textcat_complaint").labels == ("complaint",)
+    assert "complaint" not in tagger.nlp.get_pipe("textcat_multilabel").labels
+    res = tagger.tag("You charged me twice, unacceptable!")
+    assert res.intent and res.model_version
+    m1 = (out / "textcat_complaint" / "model").read_bytes()
+    train(tmp_path / "again", [tiny_data], n_iter=3, length=1024, **split)
+    assert (tmp_path / "again" / "textcat_complaint" / "model").read_bytes() == m1
+
+
+def test_v1_layout_still_trains_and_loads(tmp_path, tiny_data) -> None:
+    out = tmp_path / "v1"
+    train(out, [tiny_data], n_iter=3, length=1024, features=None, complaint_features=None,
+          balance_complaint=False)
+    tagger = load_tagger(out)
+    assert tagger.nlp.pipe_names[:1] == ["textcat_multilabel"]
+    assert "complaint" in tagger.nlp.get_pipe("textcat_multilabel").labels
+    assert tagger.tag("Where is my parcel?").model_version
+
+
+def test_lexicon_flags() -> None:
+    from nlp.components import LEX_NEG, LEX_NEGATOR, LEX_POS, fold, lexicon_flags
+
+    assert lexicon_flags(fold("Verspätung")) & LEX_NEG
+    assert lexicon_flags(fold("Zugausfall")) & LEX_NEG  # compound ending in a lexicon word
+    assert lexicon_flags(fold("unacceptable")) & LEX_NEG
+    assert lexicon_flags(fold("Danke")) & LEX_POS
+    assert lexicon_flags(fold("helpful")) & LEX_POS
+    assert lexicon_flags(fold("nicht")) & LEX_NEGATOR
+    assert lexicon_flags(fold("didn't")) & LEX_NEGATOR
+    assert lexicon_flags(fold("Rechnung")) == 0
