@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     smtp_starttls: bool = True
     #: Seconds to wait on the SMTP server per operation before the attempt counts as failed.
     smtp_timeout: float = Field(default=30.0, gt=0)
+    #: Send the session cookie only over HTTPS; off for the embedded default on http://127.0.0.1, on behind TLS.
+    cookie_secure: bool = False
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file inside ``var_dir``."""

@@ -19,6 +19,7 @@ def create_app(settings: Settings) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_NAME="hub_session",
+        SESSION_COOKIE_SECURE=settings.cookie_secure,
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
     engine = make_engine(settings.resolved_database_url(), settings.db_application_name)
@@ -28,12 +29,19 @@ def create_app(settings: Settings) -> Flask:
 
     from web import auth, message_view, security, timeline
     from web import reply
+    from web import inbox
+    from web import admin, i18n, permissions
 
     security.init_app(app)
+    permissions.init_app(app)
+    i18n.init_app(app)
+    app.register_blueprint(i18n.blueprint)
+    app.register_blueprint(admin.blueprint)
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(timeline.blueprint)
     app.register_blueprint(reply.blueprint)
     app.register_blueprint(message_view.blueprint)
+    app.register_blueprint(inbox.blueprint)
     return app
 
 

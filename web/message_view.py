@@ -30,7 +30,8 @@ from hub.html_safety import (
 )
 from hub.models import Attachment, Interaction, RawMessage
 from hub.rawstore import FileBlobStore
-from web.security import db, login_required
+from web.permissions import permission_required
+from web.security import db
 
 blueprint = Blueprint("message_view", __name__)
 
@@ -47,7 +48,7 @@ class MessageHtmlState:
 
 
 @blueprint.route("/interactions/<int:interaction_id>/html")
-@login_required
+@permission_required("message.view")
 def mail_html(interaction_id: int) -> Response:
     """The sanitised HTML body as a document for the sandboxed frame."""
     interaction = db().get(Interaction, interaction_id)
@@ -68,7 +69,7 @@ def mail_html(interaction_id: int) -> Response:
 
 
 @blueprint.route("/attachments/<int:attachment_id>")
-@login_required
+@permission_required("message.view")
 def attachment(attachment_id: int) -> Response:
     """An attachment as a download; the sender's type and name are never trusted."""
     row = db().get(Attachment, attachment_id)
@@ -87,7 +88,7 @@ def attachment(attachment_id: int) -> Response:
 
 
 @blueprint.route("/interactions/<int:interaction_id>/remote-images", methods=["POST"])
-@login_required
+@permission_required("message.remote_images")
 def allow_remote_images(interaction_id: int):  # type: ignore[no-untyped-def]
     """Allow remote images for this message (``scope=message``) or its sender (``scope=sender``)."""
     scope = request.form.get("scope", "")

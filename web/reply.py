@@ -30,7 +30,8 @@ from hub.outbound import (
     queue_reply,
     retry_outbound,
 )
-from web.security import db, login_required
+from web.permissions import permission_required
+from web.security import db
 from workers.queue import JobQueue
 
 blueprint = Blueprint("reply", __name__)
@@ -55,7 +56,7 @@ def _queue() -> JobQueue:
 
 
 @blueprint.route("/interactions/<int:interaction_id>/reply", methods=["GET"])
-@login_required
+@permission_required("message.reply")
 def compose(interaction_id: int):  # type: ignore[no-untyped-def]
     """The composer, prefilled with the quoted message."""
     if db().get(Interaction, interaction_id) is None:
@@ -69,7 +70,7 @@ def compose(interaction_id: int):  # type: ignore[no-untyped-def]
 
 
 @blueprint.route("/interactions/<int:interaction_id>/reply", methods=["POST"])
-@login_required
+@permission_required("message.reply")
 def send(interaction_id: int):  # type: ignore[no-untyped-def]
     """Queue the reply, commit, then hand it to the queue."""
     session = db()
@@ -86,7 +87,7 @@ def send(interaction_id: int):  # type: ignore[no-untyped-def]
 
 
 @blueprint.route("/outbound/<int:outbound_id>/retry", methods=["POST"])
-@login_required
+@permission_required("message.reply")
 def retry(outbound_id: int):  # type: ignore[no-untyped-def]
     """Send a failed reply again; anything not failed is left alone."""
     session = db()

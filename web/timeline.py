@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 
 from hub.timeline import contact_timeline, contacts_by_activity, interaction_detail
-from web.security import db, login_required
+from web.permissions import permission_required
+from web.security import db
 
 blueprint = Blueprint("timeline", __name__)
 
@@ -15,7 +16,7 @@ def _page() -> int:
 
 
 @blueprint.route("/")
-@login_required
+@permission_required("contact.view")
 def contacts():  # type: ignore[no-untyped-def]
     """Contacts, most recently active first."""
     page = _page()
@@ -23,7 +24,7 @@ def contacts():  # type: ignore[no-untyped-def]
 
 
 @blueprint.route("/contacts/<int:contact_id>")
-@login_required
+@permission_required("contact.view")
 def contact(contact_id: int):  # type: ignore[no-untyped-def]
     """One contact's history on every channel, newest first."""
     timeline = contact_timeline(db(), contact_id, page=_page())
@@ -33,7 +34,7 @@ def contact(contact_id: int):  # type: ignore[no-untyped-def]
 
 
 @blueprint.route("/interactions/<int:interaction_id>")
-@login_required
+@permission_required("message.view")
 def interaction(interaction_id: int):  # type: ignore[no-untyped-def]
     """One message as text, with why it was matched, tagged and threaded."""
     detail = interaction_detail(db(), interaction_id)

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from hub.models import Base
+from hub.search_schema import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -15,13 +16,13 @@ def run_migrations_online() -> None:
     """Run with the caller's connection when given (tests, ``hub`` startup)."""
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, include_object=include_object)
         with context.begin_transaction():
             context.run_migrations()
         return
     engine = create_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, include_object=include_object)
         with context.begin_transaction():
             context.run_migrations()
 

@@ -4,16 +4,19 @@ from hub.models.base import Base
 from hub.models.channels import Channel, FolderCursor
 from hub.models.contacts import Company, Contact, ContactIdentity
 from hub.models.decisions import PipelineDecision
+from hub.models.inbox import InboxItem, InboxNote
 from hub.models.interactions import Attachment, Interaction, InteractionTag, MessageReference, Thread
 from hub.models.outbound import OutboundMessage
 from hub.models.quarantine import QuarantineEntry
 from hub.models.raw import RawMessage, RawSource
 from hub.models.remote_content import RemoteContentAllowance
+from hub.models.security_log import AuditEntry, LoginAttempt
 from hub.models.suggestions import ContactSuggestion
 from hub.models.users import User
 
 __all__ = [
     "Attachment",
+    "AuditEntry",
     "Base",
     "Channel",
     "Company",
@@ -21,8 +24,11 @@ __all__ = [
     "ContactIdentity",
     "ContactSuggestion",
     "FolderCursor",
+    "InboxItem",
+    "InboxNote",
     "Interaction",
     "InteractionTag",
+    "LoginAttempt",
     "MessageReference",
     "OutboundMessage",
     "PipelineDecision",

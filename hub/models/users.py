@@ -24,3 +24,5 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(32), default="agent")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
+    #: UI language ("de", "en"); None follows the browser's Accept-Language.
+    locale: Mapped[str | None] = mapped_column(String(8))
