@@ -66,24 +66,28 @@ def upgrade() -> None:
             op.execute(statement)
 
 
-#: FTS5 over subject and body with the interactions table as external content;
-#: porter stems English, prefix queries cover German endings (hub.search).
+#: FTS5 over the subject and what the sender wrote this time (reply_text, else
+#: the whole text), like the PostgreSQL index; contentless, because the indexed
+#: body is not a column of interactions. Porter stems English, prefix queries
+#: cover German endings (hub.search).
+_SQLITE_BODY = "coalesce({row}.reply_text, {row}.text, '')"
 SQLITE_SEARCH = (
     "CREATE VIRTUAL TABLE interactions_fts USING fts5("
-    "subject, text, content='interactions', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    "subject, body, content='', tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE TRIGGER interactions_fts_ai AFTER INSERT ON interactions BEGIN "
-    "INSERT INTO interactions_fts(rowid, subject, text) VALUES (new.id, new.subject, new.text); END",
+    f"INSERT INTO interactions_fts(rowid, subject, body) VALUES (new.id, new.subject, {_SQLITE_BODY.format(row='new')}); END",
+    # A contentless table forgets a row through the 'delete' command with the values it indexed.
     "CREATE TRIGGER interactions_fts_ad AFTER DELETE ON interactions BEGIN "
-    "INSERT INTO interactions_fts(interactions_fts, rowid, subject, text) VALUES ('delete', old.id, old.subject, old.text); END",
-    "CREATE TRIGGER interactions_fts_au AFTER UPDATE OF subject, text ON interactions BEGIN "
-    "INSERT INTO interactions_fts(interactions_fts, rowid, subject, text) VALUES ('delete', old.id, old.subject, old.text); "
-    "INSERT INTO interactions_fts(rowid, subject, text) VALUES (new.id, new.subject, new.text); END",
-    "INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')",
+    f"INSERT INTO interactions_fts(interactions_fts, rowid, subject, body) VALUES ('delete', old.id, old.subject, {_SQLITE_BODY.format(row='old')}); END",
+    "CREATE TRIGGER interactions_fts_au AFTER UPDATE OF subject, text, reply_text ON interactions BEGIN "
+    f"INSERT INTO interactions_fts(interactions_fts, rowid, subject, body) VALUES ('delete', old.id, old.subject, {_SQLITE_BODY.format(row='old')}); "
+    f"INSERT INTO interactions_fts(rowid, subject, body) VALUES (new.id, new.subject, {_SQLITE_BODY.format(row='new')}); END",
+    f"INSERT INTO interactions_fts(rowid, subject, body) SELECT id, subject, {_SQLITE_BODY.format(row='interactions')} FROM interactions",
 )
 
 POSTGRES_DOCUMENT = (
-    "to_tsvector('german', coalesce(subject, '') || ' ' || coalesce(\"text\", '')) || "
-    "to_tsvector('english', coalesce(subject, '') || ' ' || coalesce(\"text\", ''))"
+    "to_tsvector('german', coalesce(subject, '') || ' ' || coalesce(reply_text, \"text\", '')) || "
+    "to_tsvector('english', coalesce(subject, '') || ' ' || coalesce(reply_text, \"text\", ''))"
 )
 
 
