@@ -31,26 +31,11 @@ class RegexTokenizer:
         spaces: list[bool] = []
         pos = 0
         for m in _TOKEN_RE.finditer(text):
-            start = m.start()
-            if start > pos:
-                gap = text[pos:start]
-                if gap[0] == " " and words and not spaces[-1]:
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
+            _add_gap(text[pos : m.start()], words, spaces)
             words.append(m.group())
             spaces.append(False)
             pos = m.end()
-        if pos < len(text):
-            gap = text[pos:]
-            if gap[0] == " " and words and not spaces[-1]:
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
+        _add_gap(text[pos:], words, spaces)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -74,6 +59,18 @@ class RegexTokenizer:
     def from_bytes(self, data: bytes, *, exclude=()) -> RegexTokenizer:  # noqa: ANN001
         del data, exclude
         return self
+
+
+def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+    """Keep the text between tokens: one space becomes the previous token's trailing space, the rest a token."""
+    if not gap:
+        return
+    if gap[0] == " " and words and not spaces[-1]:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
 
 
 @spacy.registry.tokenizers("hub.RegexTokenizer.v1")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import threading
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
@@ -18,17 +17,16 @@ from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from hub.db import unit_of_work
 from hub.models import Interaction
 from tests.helpers import import_mails
+from tests.web.browser import chromium, serving
 from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 PAYLOADS_PER_MAIL = 200
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a2dd3f3a0000000049454e44ae426082"
@@ -77,23 +75,14 @@ def _mail(number: int, payloads: list[str], sample: str, hostile_name: str) -> b
 
 @pytest.fixture
 def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serving(app) as base_url:
+        yield base_url
 
 
 @pytest.fixture
 def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("Chromium missing: scripts/test-services.sh installs Debian's chromium")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 class Observer:
