@@ -18,6 +18,7 @@ PERMISSIONS: frozenset[str] = frozenset(
         "message.view",
         "message.reply",
         "message.remote_images",
+        "message.correct_tags",
         "contact.view",
         "contact.edit",
         "contact.merge",
@@ -32,9 +33,19 @@ PERMISSIONS: frozenset[str] = frozenset(
 #: Agents work the inbox: read, triage (assign, status, snooze, notes, spam) and
 #: answer messages, keep contact data right. Merging contacts is left to admins
 #: because it is hard to undo. Showing remote images is an agent's call because
-#: it tells the sender the mail was read.
+#: it tells the sender the mail was read. Correcting tags is theirs too: they
+#: read the message, and their corrections train the next model.
 _AGENT = frozenset(
-    {"inbox.view", "inbox.triage", "message.view", "message.reply", "message.remote_images", "contact.view", "contact.edit"}
+    {
+        "inbox.view",
+        "inbox.triage",
+        "message.view",
+        "message.reply",
+        "message.remote_images",
+        "message.correct_tags",
+        "contact.view",
+        "contact.edit",
+    }
 )
 
 #: Sales read everything customer-related and see deals, but do not answer

@@ -31,6 +31,8 @@ def create_app(settings: Settings) -> Flask:
     from web import reply
     from web import inbox
     from web import admin, i18n, permissions
+    from web import contacts
+    from web import context
 
     security.init_app(app)
     permissions.init_app(app)
@@ -42,6 +44,8 @@ def create_app(settings: Settings) -> Flask:
     app.register_blueprint(reply.blueprint)
     app.register_blueprint(message_view.blueprint)
     app.register_blueprint(inbox.blueprint)
+    app.register_blueprint(contacts.blueprint)
+    app.register_blueprint(context.blueprint)
     return app
 
 

@@ -6,6 +6,7 @@ from hub.models.contacts import Company, Contact, ContactIdentity
 from hub.models.decisions import PipelineDecision
 from hub.models.inbox import InboxItem, InboxNote
 from hub.models.interactions import Attachment, Interaction, InteractionTag, MessageReference, Thread
+from hub.models.merges import ContactMerge, ContactMergeMove, ContactMergeSharedIdentity
 from hub.models.outbound import OutboundMessage
 from hub.models.quarantine import QuarantineEntry
 from hub.models.raw import RawMessage, RawSource
@@ -22,6 +23,9 @@ __all__ = [
     "Company",
     "Contact",
     "ContactIdentity",
+    "ContactMerge",
+    "ContactMergeMove",
+    "ContactMergeSharedIdentity",
     "ContactSuggestion",
     "FolderCursor",
     "InboxItem",

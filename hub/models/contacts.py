@@ -32,6 +32,9 @@ class Contact(Base):
     display_name: Mapped[str] = mapped_column(String(300), default="")
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
     created_at: Mapped[datetime]
+    #: Set while this contact is folded into another (hub.merging): hidden from lists, kept for undo.
+    #: No ON DELETE: merged contacts are never deleted, and SQLite cannot add one to an existing table.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
 
     company: Mapped[Company | None] = relationship(back_populates="contacts")
     identities: Mapped[list[ContactIdentity]] = relationship(
