@@ -39,3 +39,12 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def log_in(page, base_url: str, email: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in through the form, as a person would."""
+    page.goto(f"{base_url}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/**")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
@@ -12,23 +11,13 @@ from hub.db import unit_of_work
 from hub.demo import build_demo_mailbox
 from hub.models import ContactIdentity, Interaction
 from tests.helpers import import_mails
-from tests.web.browser import chromium, serving
+from tests.web.browser import chromium, log_in
 from tests.web.conftest import PASSWORD
 from tests.web.roles import add_user
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def backend() -> str:
-    """SQLite only: the browser test needs one database, not both."""
-    return "sqlite"
-
-
-@pytest.fixture
-def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    with serving(app) as base_url:
-        yield base_url
 
 
 def _contact_of(session, address: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -46,10 +35,7 @@ def test_admin_merges_julia_wagner_and_undoes_it(runtime, app, live_server: str)
     add_user(app, "admin@example.test", "admin")
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(f"{live_server}/login")
-        page.fill("input[name=email]", "admin@example.test")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
+        log_in(page, live_server, "admin@example.test", PASSWORD)
         page.goto(f"{live_server}/contacts/{outlook}")
         entries = page.locator("ol.timeline > li")
         expect(entries).to_have_count(outlook_count)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from hub.db import unit_of_work
 from hub.demo.mailbox import build_demo_mailbox
 from hub.models import Interaction
 from tests.helpers import import_mails
-from tests.web.browser import chromium, serving
+from tests.web.browser import chromium, log_in
 from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -21,16 +20,6 @@ pytestmark = pytest.mark.browser
 SUBJECT = "Gäste-WLAN für die Saison erweitern"
 
 
-@pytest.fixture
-def backend() -> str:
-    """SQLite only: the browser test needs one database, not both."""
-    return "sqlite"
-
-
-@pytest.fixture
-def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    with serving(app) as base_url:
-        yield base_url
 
 
 def test_context_panel_and_tag_correction(runtime, live_server: str, tmp_path: Path) -> None:
@@ -39,10 +28,7 @@ def test_context_panel_and_tag_correction(runtime, live_server: str, tmp_path: P
         message_id = session.scalar(select(Interaction.id).where(Interaction.subject == SUBJECT))
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{live_server}/login")
-        page.fill("input[name=email]", "agent@example.test")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
+        log_in(page, live_server, "agent@example.test", PASSWORD)
         page.goto(f"{live_server}/inbox?q=WLAN")
         page.click(f"a[href='/interactions/{message_id}']")
         page.wait_for_url(f"**/interactions/{message_id}")

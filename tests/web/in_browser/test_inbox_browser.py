@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import import_mails
-from tests.web.browser import chromium, serving
+from tests.web.browser import chromium, log_in
 from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -23,27 +22,13 @@ def _mail(number: int, subject: str) -> bytes:
     ).encode()
 
 
-@pytest.fixture
-def backend() -> str:
-    """SQLite only: the browser test needs one database, not both."""
-    return "sqlite"
-
-
-@pytest.fixture
-def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    app.config.update(INBOX_SSE_MAX_SECONDS=20, INBOX_SSE_HEARTBEAT_SECONDS=1)
-    with serving(app) as base_url:
-        yield base_url
 
 
 def test_keyboard_and_live_arrival(runtime, live_server: str, tmp_path: Path) -> None:
     import_mails(runtime, [_mail(1, "Erste Anfrage"), _mail(2, "Zweite Anfrage")])
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 375, "height": 800})
-        page.goto(f"{live_server}/login")
-        page.fill("input[name=email]", "agent@example.test")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
+        log_in(page, live_server, "agent@example.test", PASSWORD)
         page.goto(f"{live_server}/inbox")
         rows = page.locator("li.inbox-row")
         expect(rows).to_have_count(2)

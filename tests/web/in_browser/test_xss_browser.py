@@ -21,7 +21,7 @@ from sqlalchemy import select
 from hub.db import unit_of_work
 from hub.models import Interaction
 from tests.helpers import import_mails
-from tests.web.browser import chromium, serving
+from tests.web.browser import chromium, log_in
 from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -73,11 +73,6 @@ def _mail(number: int, payloads: list[str], sample: str, hostile_name: str) -> b
     return bytes(mail)
 
 
-@pytest.fixture
-def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    with serving(app) as base_url:
-        yield base_url
-
 
 @pytest.fixture
 def browser() -> Iterator[object]:
@@ -122,11 +117,7 @@ class Observer:
 def _log_in(page, base: str) -> None:  # type: ignore[no-untyped-def]
     # The machines are shared: allow slow steps rather than fail on load, the checks stay exact.
     page.set_default_timeout(90_000)
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", "agent@example.test")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    log_in(page, base, "agent@example.test", PASSWORD)
 
 
 def _frame_xss(page) -> list[object]:  # type: ignore[no-untyped-def]
