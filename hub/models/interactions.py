@@ -31,6 +31,10 @@ class Interaction(Base):
         UniqueConstraint("channel", "channel_message_id"),
         Index("ix_interactions_contact_time", "contact_id", "occurred_at"),
         Index("ix_interactions_occurred_at", "occurred_at"),
+        # The inbox walks inbound mail newest first and filters by language and channel (benchmarks/web.py).
+        Index("ix_interactions_direction_time", "direction", "occurred_at", "id"),
+        Index("ix_interactions_lang", "lang"),
+        Index("ix_interactions_channel", "channel"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -76,7 +80,8 @@ class InteractionTag(Base):
     """A tag on an interaction (intent, complaint, language...), with score and reason."""
 
     __tablename__ = "interaction_tags"
-    __table_args__ = (UniqueConstraint("interaction_id", "name"),)
+    #: By name: the complaint filter and queue start from the tag, not from every message.
+    __table_args__ = (UniqueConstraint("interaction_id", "name"), Index("ix_interaction_tags_name", "name"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id", ondelete="CASCADE"))
