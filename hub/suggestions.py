@@ -35,7 +35,9 @@ def confirm(session: Session, suggestion_id: int, decided_by: str) -> None:
     assert interaction is not None
     suggestion.previous_contact_id = interaction.contact_id
     interaction.contact_id = suggestion.contact_id
-    if interaction.direction == "in" and interaction.from_address:
+    suggestion.learned_address = False
+    if interaction.direction == "in" and interaction.from_address and not _has_address(session, suggestion.contact_id, interaction.from_address):
+        suggestion.learned_address = True
         insert_ignore(
             session,
             ContactIdentity.__table__,
@@ -79,7 +81,7 @@ def undo(session: Session, suggestion_id: int, decided_by: str) -> None:
                 Interaction.id != interaction.id,
             )
         )
-        if still_used is None:
+        if still_used is None and suggestion.learned_address:
             identity = session.scalar(
                 select(ContactIdentity).where(
                     ContactIdentity.contact_id == suggestion.contact_id,
@@ -99,9 +101,17 @@ def undo(session: Session, suggestion_id: int, decided_by: str) -> None:
         ):
             other.status, other.decided_by, other.decided_at = SUGGESTION_OPEN, None, None
     del decided_by  # who undid it goes to the audit log (inbox issue); the row is simply open again
-    suggestion.status, suggestion.previous_contact_id = SUGGESTION_OPEN, None
+    suggestion.status, suggestion.previous_contact_id, suggestion.learned_address = SUGGESTION_OPEN, None, False
     suggestion.decided_by, suggestion.decided_at = None, None
     session.flush()
+
+
+def _has_address(session: Session, contact_id: int, address: str) -> bool:
+    return session.scalar(
+        select(ContactIdentity.id).where(
+            ContactIdentity.contact_id == contact_id, ContactIdentity.kind == "email", ContactIdentity.value == address
+        )
+    ) is not None
 
 
 def _decide(suggestion: ContactSuggestion, status: str, decided_by: str, when) -> None:  # type: ignore[no-untyped-def]

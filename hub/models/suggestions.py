@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.models.base import Base
@@ -31,6 +31,8 @@ class ContactSuggestion(Base):
     reason: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default=SUGGESTION_OPEN)
     previous_contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    #: The confirmation added the sender's address to the contact (so undo takes it away again, and only then).
+    learned_address: Mapped[bool] = mapped_column(default=False, server_default=false())
     decided_by: Mapped[str | None] = mapped_column(String(320))
     decided_at: Mapped[datetime | None]
     created_at: Mapped[datetime]

@@ -117,3 +117,18 @@ def test_known_address_matches_at_once_unless_the_name_says_someone_else(runtime
     assert first.contact_id == anna and "display name" in reason
     second, reason, _ = _interaction(runtime, "k2@x")
     assert second.contact_id != anna, reason
+
+
+def test_undo_keeps_an_address_the_contact_had_before_the_confirmation(runtime) -> None:
+    anna = _contact(runtime, "Anna Weber", ("email", "anna.weber@example.org"), ("phone", "+493012345678"))
+    body = "Hallo,\r\nbitte rufen Sie zurück.\r\n\r\nViele Grüße\r\nTel. 030 12345678\r\n"
+    import_mails(runtime, [_mail("u1@x", "info-kunde@gmail.com", body)])
+    _, _, [suggestion] = _interaction(runtime, "u1@x")
+    with unit_of_work(runtime.factory) as session:
+        session.add(ContactIdentity(contact_id=anna, kind="email", value="info-kunde@gmail.com"))  # an agent added it meanwhile
+    with unit_of_work(runtime.factory) as session:
+        confirm(session, suggestion.id, "agent@example.test")
+    with unit_of_work(runtime.factory) as session:
+        undo(session, suggestion.id, "agent@example.test")
+    with unit_of_work(runtime.factory) as session:
+        assert session.scalar(select(ContactIdentity.id).where(ContactIdentity.contact_id == anna, ContactIdentity.value == "info-kunde@gmail.com"))
