@@ -330,14 +330,17 @@ do_stop() {
 }
 
 # A fresh clone (CI) must not be locked out by the private test Dovecot of an
-# earlier checkout on the same machine: such instances are ours, disposable,
-# and recognisable by their config path. Anything else on the port is left alone.
+# earlier checkout on the same machine, not even one that lived at this very
+# path (a re-clone leaves no pid file behind): such instances are ours,
+# disposable, and recognisable by their config path under var/dovecot.
+# Only called when our own pid file names no live instance. Anything else on
+# the port is left alone.
 stop_other_checkouts_instances() {
     local pid args
     for pid in $(pgrep -x dovecot 2>/dev/null || true); do
         args="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
-        [[ "$args" == *"/var/dovecot/dovecot.conf"* && "$args" != *"$CONF"* ]] || continue
-        log "stopping the private test Dovecot of another checkout (pid $pid: $args)"
+        [[ "$args" == *"/var/dovecot/dovecot.conf"* ]] || continue
+        log "stopping a stale private test Dovecot (pid $pid: $args)"
         kill -TERM "$pid" 2>/dev/null || true
         for _ in $(seq 1 50); do
             kill -0 "$pid" 2>/dev/null || break
