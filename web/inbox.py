@@ -82,18 +82,21 @@ def _redirect_back():  # type: ignore[no-untyped-def]
     return redirect(target)
 
 
-def _change(action, *args, **kwargs):  # type: ignore[no-untyped-def]
+def _change(action, *args, refused: str = "Not changed", done: str | None = None, **kwargs):  # type: ignore[no-untyped-def]
+    """Run one work-state service for the current user; refusals become a flash, unknown messages a 404."""
     session = db()
     try:
-        action(session, *args, by=g.user.id, now=utcnow(), **kwargs)
+        action(session, *args, now=utcnow(), **kwargs)
     except UnknownMessage:
         session.rollback()
         abort(404)
-    except ValueError as refused:
+    except ValueError as reason:
         session.rollback()
-        flash(f"Not changed: {refused}")
+        flash(f"{refused}: {reason}")
         return _redirect_back()
     session.commit()
+    if done:
+        flash(done)
     return _redirect_back()
 
 
@@ -110,14 +113,14 @@ def assign_message(interaction_id: int):  # type: ignore[no-untyped-def]
         assignee = int(wanted)
     else:
         abort(400)
-    return _change(assign, interaction_id, assignee)
+    return _change(assign, interaction_id, assignee, by=g.user.id)
 
 
 @blueprint.route("/inbox/<int:interaction_id>/status", methods=["POST"])
 @permission_required("inbox.triage")
 def status(interaction_id: int):  # type: ignore[no-untyped-def]
     """Open, pending or closed."""
-    return _change(set_status, interaction_id, request.form.get("status", ""))
+    return _change(set_status, interaction_id, request.form.get("status", ""), by=g.user.id)
 
 
 @blueprint.route("/inbox/<int:interaction_id>/snooze", methods=["POST"])
@@ -135,33 +138,22 @@ def snooze_message(interaction_id: int):  # type: ignore[no-untyped-def]
             abort(400)
     else:
         until = None
-    return _change(snooze, interaction_id, until)
+    return _change(snooze, interaction_id, until, by=g.user.id)
 
 
 @blueprint.route("/inbox/<int:interaction_id>/spam", methods=["POST"])
 @permission_required("inbox.triage")
 def spam(interaction_id: int):  # type: ignore[no-untyped-def]
     """Mark as spam (``spam=0`` takes it back)."""
-    return _change(mark_spam, interaction_id, request.form.get("spam", "1") != "0")
+    return _change(mark_spam, interaction_id, request.form.get("spam", "1") != "0", by=g.user.id)
 
 
 @blueprint.route("/inbox/<int:interaction_id>/note", methods=["POST"])
 @permission_required("inbox.triage")
 def note(interaction_id: int):  # type: ignore[no-untyped-def]
     """Add an internal note."""
-    session = db()
-    try:
-        add_note(session, interaction_id, request.form.get("body", "")[:10_000], author_id=g.user.id, now=utcnow())
-    except UnknownMessage:
-        session.rollback()
-        abort(404)
-    except ValueError as refused:
-        session.rollback()
-        flash(f"Note not added: {refused}")
-        return _redirect_back()
-    session.commit()
-    flash("Note added.")
-    return _redirect_back()
+    body = request.form.get("body", "")[:10_000]
+    return _change(add_note, interaction_id, body, author_id=g.user.id, refused="Note not added", done="Note added.")
 
 
 @blueprint.route("/inbox/events")

@@ -40,14 +40,15 @@ def nlp_retrain_job() -> dict[str, str]:
     """
     import hashlib
 
-    from nlp.training import retrain
+    from nlp.training import read_current, retrain
 
     settings = get_runtime().settings
     versions, feedback = settings.nlp_versions_dir(), settings.nlp_feedback_file()
     state = versions / ".trained-feedback-sha256"
     digest = hashlib.sha256(feedback.read_bytes() if feedback.exists() else b"").hexdigest()
-    if state.exists() and state.read_text().strip() == digest and (versions / "current").exists():
-        return {"status": "unchanged", "version": (versions / "current").read_text().strip()}
+    current = read_current(versions)
+    if current is not None and state.exists() and state.read_text().strip() == digest:
+        return {"status": "unchanged", "version": current}
     version = retrain(versions, feedback)
     state.write_text(digest)
     return {"status": "trained", "version": version}
