@@ -57,8 +57,14 @@ class Settings(BaseSettings):
     smtp_starttls: bool = True
     #: Seconds to wait on the SMTP server per operation before the attempt counts as failed.
     smtp_timeout: float = Field(default=30.0, gt=0)
+    #: Most bytes of files attached to one reply, all files together (mail servers commonly refuse 20-25 MB after base64).
+    reply_attachments_max_bytes: int = Field(default=10_000_000, ge=0)
+    #: A reply still ``queued`` this long after it was written has lost its send job: the sweeper enqueues it again.
+    reply_sweep_grace_seconds: float = Field(default=120.0, gt=0)
     #: Send the session cookie only over HTTPS; off for the embedded default on http://127.0.0.1, on behind TLS.
     cookie_secure: bool = False
+    #: Reverse proxies in front of the web app whose X-Forwarded-For/-Proto/-Host are trusted (0: none, direct clients).
+    proxy_hops: int = Field(default=0, ge=0, le=5)
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file inside ``var_dir``."""

@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Settings
 from hub.db import make_engine, make_session_factory, upgrade_database
@@ -26,6 +27,13 @@ def create_app(settings: Settings) -> Flask:
     upgrade_database(engine)
     app.extensions["hub.session_factory"] = make_session_factory(engine)
     app.extensions["hub.settings"] = settings
+    if settings.proxy_hops:
+        # Behind a reverse proxy the socket peer is the proxy: trust exactly as
+        # many X-Forwarded-* hops as configured, so the login limit per client
+        # address and the audit log see the client, and nobody can spoof it.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops, x_host=settings.proxy_hops
+        )
 
     from web import auth, message_view, security, timeline
     from web import reply

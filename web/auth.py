@@ -34,11 +34,15 @@ def login():  # type: ignore[no-untyped-def]
 def _attempt_login(email: str, password: str):  # type: ignore[no-untyped-def]
     """One login attempt: refused unchecked while locked, else counted and audited either way."""
     session_, now, ip = db(), clock.utcnow(), client_ip()
-    if login_throttle.is_locked(session_, email, ip, now):
+    attempt = login_throttle.begin_attempt(session_, email, ip, now)
+    session_.commit()  # visible to concurrent attempts before any of them checks the lock
+    if login_throttle.is_locked(session_, email, ip, now, excluding=attempt.id):
+        login_throttle.withdraw_attempt(session_, attempt)
+        session_.commit()
         flash(_("Too many failed logins. Please wait 15 minutes and try again."))
         return render_template("login.html"), 429
     user = authenticate(session_, email, password)
-    login_throttle.record_attempt(session_, email, ip, succeeded=user is not None, now=now)
+    login_throttle.finish_attempt(attempt, succeeded=user is not None)
     normalised = login_throttle.normalise_email(email)
     if user is None:
         audit.record(session_, None, "login.failure", "user", None, ip=ip, at=now, email=normalised)

@@ -105,3 +105,28 @@ def test_session_cookie_flags(runtime, client) -> None:
 def test_logout_is_post_only(logged_in) -> None:
     assert logged_in.get("/logout").status_code == 405
     assert logged_in.get("/").status_code == 200
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_client(app, runtime, fake_clock) -> None:
+    """With ``proxy_hops=1`` two clients behind one proxy are limited apart; a spoofed extra hop is ignored."""
+    proxied = create_app(runtime.settings.model_copy(update={"proxy_hops": 1}))
+    attacker = proxied.test_client()
+    attacker.environ_base["REMOTE_ADDR"] = "10.0.0.2"  # the proxy
+    # The attacker prepends a fake address; the proxy appends the real one, which is the one trusted.
+    attacker.environ_base["HTTP_X_FORWARDED_FOR"] = "198.51.100.7, 203.0.113.9"
+    for number in range(login_throttle.MAX_FAILURES_PER_IP):
+        assert _login(attacker, f"guess{number}@example.test", "wrong password!").status_code == 401
+    assert _login(attacker, "agent@example.test", PASSWORD).status_code == 429
+    colleague = proxied.test_client()
+    colleague.environ_base["REMOTE_ADDR"] = "10.0.0.2"
+    colleague.environ_base["HTTP_X_FORWARDED_FOR"] = "198.51.100.7"
+    assert _login(colleague, "agent@example.test", PASSWORD).status_code == 302
+
+
+def test_without_trusted_proxies_forwarded_headers_are_ignored(app, fake_clock) -> None:
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    for number in range(login_throttle.MAX_FAILURES_PER_IP):
+        client.environ_base["HTTP_X_FORWARDED_FOR"] = f"198.51.100.{number}"  # rotating a header buys nothing
+        assert _login(client, f"guess{number}@example.test", "wrong password!").status_code == 401
+    assert _login(client, "agent@example.test", PASSWORD).status_code == 429
