@@ -180,6 +180,33 @@ not no never without hardly barely nor
 """
 
 
+# Lexicon version 2 = version 1 plus these words (German public-post and
+# service vocabulary, more English service words).  Version 1 stays as it
+# was so that models trained with it keep their features.
+_NEG_WORDS_V2 = """
+teuer teurer teure teuren teures ueberteuer* preiserhoeh* wucher* unpuenktlich* zuspaet spaet verpass* versag* mangelhaft*
+unbrauchbar* nutzlos* sinnlos* hoelle albtraum* alptraum* drama* witz schwachsinn* bloed* doof* dumm*
+idiot* laestig* versifft* eklig* ekelhaft* unfassbar* ueberlastet* ausfaell* entfaell* sperrung*
+evakuier* entgleis* zusammenstoss* kollision* personenschaden* notarzt* verletzte* todesopfer*
+kritik* kritisier* empoer* wut* wuetend hass* hasse traurig* schade ungluecklich* benachteilig*
+klage* verklag* pech elend* lahm* schleppend* marode* veraltet* ungenuegend* enttaeuschend*
+absurd* irre unverstaendlich* vergessen* verschwunden* ueberfordert* hilflos* wahnsinn*
+gestresst* aerger nervenaufreibend* qual quael* zumutbar bescheuert* kacke
+gefangen festsitz* sitzen_fest feststeck* stillstand* zusammenbruch* zusammengebrochen* ersatzverkehr*
+schienenersatz* storniert* annulliert* ausgebucht* ueberbucht*
+#fail #epicfail fail -.- :-( :( 😡 😠 🙄 😤 🤬 😩 😒 👎
+expensive* overpriced* unreliabl* outage* shambles mess messy dirty filthy slow* crowded
+packed* stranded* unbearabl* joke* worst disaster* chaos* sucks suck* crap* shit* rubbish* garbage*
+"""
+_POS_WORDS_V2 = """
+gern gerne schoen* herrlich* lecker* komfortabel* erholsam* unschlagbar* geil* mega* cool*
+traumhaft* praktisch* hilfreich* gelobt* guenstig* erfreulich* erleichtert*
+sympathisch* nett nette netter netten freundlichst* grandios* sensationell* flott* puenktlichkeit* verbessert*
+👍 😊 🙂 😀 😃 ❤️ ♥ :) :-) ;)
+quickly comfortable* clean* reliable* punctual* kindly great
+"""
+
+
 def _parse_lexicon(block: str) -> tuple[frozenset[str], frozenset[str]]:
     words, prefixes = set(), set()
     for w in block.split():
@@ -191,36 +218,57 @@ def _parse_lexicon(block: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(prefixes)
 
 
-_LEX = [(flag, *_parse_lexicon(block)) for flag, block in
-        ((LEX_NEG, _NEG_WORDS), (LEX_POS, _POS_WORDS), (LEX_NEGATOR, _NEGATORS))]
-_LEX_MAX_PREFIX = max(len(p) for _, _, ps in _LEX for p in ps)
-# One dict each for whole words and prefixes: word/prefix -> OR of flags.
-_LEX_WORD_FLAGS: dict[str, int] = {}
-_LEX_PREFIX_FLAGS: dict[str, int] = {}
-for _flag, _words, _prefixes in _LEX:
-    for _w in _words:
-        _LEX_WORD_FLAGS[_w] = _LEX_WORD_FLAGS.get(_w, 0) | _flag
-    for _w in _prefixes:
-        _LEX_PREFIX_FLAGS[_w] = _LEX_PREFIX_FLAGS.get(_w, 0) | _flag
+class _Lexicon:
+    """Whole-word and prefix tables of one lexicon version: word -> OR of flags."""
+
+    def __init__(self, neg: str, pos: str, negators: str,
+                 no_tail: frozenset[str] = frozenset()) -> None:
+        self.words: dict[str, int] = {}
+        self.prefixes: dict[str, int] = {}
+        for flag, block in ((LEX_NEG, neg), (LEX_POS, pos), (LEX_NEGATOR, negators)):
+            words, prefixes = _parse_lexicon(block)
+            for w in words:
+                self.words[w] = self.words.get(w, 0) | flag
+            for w in prefixes:
+                self.prefixes[w] = self.prefixes.get(w, 0) | flag
+        self.max_prefix = max(len(p) for p in self.prefixes)
+        # Words that must not count as the tail of a compound ('Steuer' ends
+        # in 'teuer').
+        self.tail_words = {w: f for w, f in self.words.items() if w not in no_tail}
+
+    def flags(self, folded: str) -> int:
+        words, prefixes = self.words, self.prefixes
+        n = len(folded)
+        flags = words.get(folded, 0)
+        for k in range(2, min(n, self.max_prefix) + 1):
+            flags |= prefixes.get(folded[:k], 0)
+        if n >= 8 and folded.isalpha():
+            # German compound ending in a lexicon word: 'Zugausfall', 'Gesamtchaos'.
+            suffix = 0
+            tails = self.tail_words
+            for i in range(3, n - 4):
+                tail = folded[i:]
+                suffix |= tails.get(tail, 0) | prefixes.get(tail, 0)
+            flags |= suffix & (LEX_NEG | LEX_POS)
+        if folded.endswith("n't"):
+            flags |= LEX_NEGATOR
+        return flags
 
 
-def lexicon_flags(folded: str) -> int:
-    """Bit mask of LEX_* flags for one folded word."""
-    words, prefixes = _LEX_WORD_FLAGS, _LEX_PREFIX_FLAGS
-    n = len(folded)
-    flags = words.get(folded, 0)
-    for k in range(2, min(n, _LEX_MAX_PREFIX) + 1):
-        flags |= prefixes.get(folded[:k], 0)
-    if n >= 8 and folded.isalpha():
-        # German compound ending in a lexicon word: 'Zugausfall', 'Gesamtchaos'.
-        suffix = 0
-        for i in range(3, n - 4):
-            tail = folded[i:]
-            suffix |= words.get(tail, 0) | prefixes.get(tail, 0)
-        flags |= suffix & (LEX_NEG | LEX_POS)
-    if folded.endswith("n't"):
-        flags |= LEX_NEGATOR
-    return flags
+# Index = lexicon version (0 = no lexicon).
+_LEXICONS = (
+    None,
+    _Lexicon(_NEG_WORDS, _POS_WORDS, _NEGATORS),
+    _Lexicon(_NEG_WORDS + _NEG_WORDS_V2, _POS_WORDS + _POS_WORDS_V2, _NEGATORS,
+             no_tail=frozenset({"teuer", "teure", "teurer", "teuren", "teures"})),
+)
+LEXICON_VERSIONS = tuple(range(1, len(_LEXICONS)))
+
+
+def lexicon_flags(folded: str, version: int = 1) -> int:
+    """Bit mask of LEX_* flags for one folded word under a lexicon version."""
+    lex = _LEXICONS[version]
+    return lex.flags(folded) if lex is not None else 0
 
 
 # word text -> (folded, stem key, v1 word keys, lexicon flags); shared by all
@@ -240,7 +288,7 @@ def _base_word_keys(word: str) -> tuple[str, int, tuple[int, ...], int]:
     if len(f) >= _PREFIX_MIN and alpha:
         # Word-family key: 'verify', 'verified', 'verification' share 'verif'.
         keys.append(_h("p:" + f[:_PREFIX_LEN]))
-    return f, keys[0], tuple(keys), lexicon_flags(f)
+    return f, keys[0], tuple(keys), tuple(lexicon_flags(f, v) for v in range(len(_LEXICONS)))
 
 
 class Featurizer:
@@ -254,10 +302,14 @@ class Featurizer:
     """
 
     def __init__(self, char_ngrams: tuple[int, ...] = (), char_min_len: int = 5,
-                 lexicon: bool = False, bigrams: bool = True) -> None:
+                 lexicon: bool | int = False, bigrams: bool = True) -> None:
         self.char_ngrams = tuple(char_ngrams)
         self.char_min_len = char_min_len
         self.lexicon = lexicon
+        # True/False from older configs = version 1 / none.
+        self.lexicon_version = int(lexicon)
+        if self.lexicon_version >= len(_LEXICONS) or self.lexicon_version < 0:
+            raise ValueError(f"unknown lexicon version {lexicon!r}; known: {LEXICON_VERSIONS}")
         self.bigrams = bigrams
         # ORTH id -> see orth_entry, or None for whitespace
         self.cache: dict[int, tuple | None] = {}
@@ -283,7 +335,7 @@ class Featurizer:
             for n in self.char_ngrams:
                 for i in range(len(padded) - n + 1):
                     keys.append(hash_string(padded[i : i + n]) & _HASH_MASK)
-        return stem_key, tuple(dict.fromkeys(keys)), (lex if self.lexicon else 0), keys_t, tuple(keys[n_base:])
+        return stem_key, tuple(dict.fromkeys(keys)), lex[self.lexicon_version], keys_t, tuple(keys[n_base:])
 
     def orth_entry(self, doc: Doc, orth: int) -> tuple | None:
         hit = self.cache.get(orth, _MISSING)
@@ -391,7 +443,7 @@ class Featurizer:
 
 
 _FEATURIZERS: dict[tuple, Featurizer] = {}
-_STASH_KEYS = ("hub_keys:11", "hub_keys:10", "hub_keys:01", "hub_keys:00")
+_STASH_KEYS = tuple(f"hub_keys:{v}{b}" for v in range(len(_LEXICONS)) for b in (1, 0))
 
 
 def featurizer_of(model: Model) -> Featurizer:
@@ -406,7 +458,7 @@ def featurizer_of(model: Model) -> Featurizer:
     return get_featurizer(tuple(ng), min_len, lex, bi)
 
 
-def get_featurizer(char_ngrams: Iterable[int] = (), char_min_len: int = 5, lexicon: bool = False,
+def get_featurizer(char_ngrams: Iterable[int] = (), char_min_len: int = 5, lexicon: bool | int = False,
                    bigrams: bool = True) -> Featurizer:
     """Shared Featurizer per setting (its caches are per process)."""
     key = (tuple(char_ngrams), char_min_len, lexicon, bigrams)
@@ -492,13 +544,14 @@ def build_hub_bow_v2(
     nO: int | None = None,
     char_ngrams: list[int] = [],  # noqa: B006 - config value, never mutated
     char_min_len: int = 5,
-    lexicon: bool = False,
+    lexicon: bool | int = False,
     bigrams: bool = True,
     scale_k: float = 6.0,
     scale_by_tokens: bool = False,
 ) -> Model:
     """v1 plus optional character n-grams of each folded word (German
-    compounds, typos) and sentiment-lexicon flags (:func:`lexicon_flags`)."""
+    compounds, typos) and sentiment-lexicon flags (:func:`lexicon_flags`;
+    ``lexicon`` is the lexicon version, ``true`` meaning version 1)."""
     feat = get_featurizer(tuple(char_ngrams), char_min_len, lexicon, bigrams)
     return _build_linear(hub_extract(feat, scale_k, scale_by_tokens), exclusive_classes, length, nO)
 

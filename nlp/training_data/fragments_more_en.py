@@ -371,7 +371,6 @@ I lost my card, what should I do?
 My card was stolen, please block it.
 My phone was stolen and the app is on it.
 I think my card details were compromised.
-What is the interest rate on savings?
 I want to book a room for two nights.
 What time is check-out?
 Is late check-out possible?

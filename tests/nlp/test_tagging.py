@@ -99,15 +99,17 @@ def test_dev_floor_complaint(shared_data, tagger) -> None:
     """Floors at what the shipped model reaches (below the 0.85 target: see report)."""
     rows = _rows(shared_data / "nlp" / "complaint_dev.jsonl", 2000)
     res = evaluate(rows, tagger)
-    # Shipped model on this sample: 0.788 / en 0.875 / de 0.655.
-    assert res["complaint"]["f1"] >= 0.77
+    # Shipped model on this sample: 0.790 / en 0.869 / de 0.668.
+    assert res["complaint"]["f1"] >= 0.78
     assert res["complaint"]["by_lang"]["en"]["f1"] >= 0.86
-    assert res["complaint"]["by_lang"]["de"]["f1"] >= 0.64
+    assert res["complaint"]["by_lang"]["de"]["f1"] >= 0.65
 
 
 def test_dev_floor_intent(shared_data, tagger) -> None:
     rows = _rows(shared_data / "nlp" / "intent_dev.jsonl", 2000)
     res = evaluate(rows, tagger)
-    # Shipped model on this sample: macro-F1 0.666, accuracy 0.661.
-    assert res["intent"]["macro_f1"] >= 0.66
-    assert res["intent"]["accuracy"] >= 0.65
+    # Shipped model on this sample: macro-F1 0.692, accuracy 0.699, German
+    # (synthetic IT tickets, 116 rows) 0.240 -- the previous model had 0.191.
+    assert res["intent"]["macro_f1"] >= 0.68
+    assert res["intent"]["accuracy"] >= 0.68
+    assert res["intent"]["by_lang"]["de"]["macro_f1"] >= 0.22

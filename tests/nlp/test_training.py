@@ -121,3 +121,36 @@ def test_lexicon_flags() -> None:
     assert lexicon_flags(fold("nicht")) & LEX_NEGATOR
     assert lexicon_flags(fold("didn't")) & LEX_NEGATOR
     assert lexicon_flags(fold("Rechnung")) == 0
+
+
+def test_lexicon_version_2_extends_version_1() -> None:
+    from nlp.components import LEX_NEG, LEX_POS, fold, get_featurizer, lexicon_flags
+
+    # Version 1 is frozen (models trained with it keep their features)...
+    assert not lexicon_flags(fold("unpünktlich"), 1) & LEX_NEG
+    assert not lexicon_flags(fold("überteuert"), 1) & LEX_NEG
+    # ...version 2 adds German public-post and service words.
+    assert lexicon_flags(fold("unpünktlich"), 2) & LEX_NEG
+    assert lexicon_flags(fold("überteuert"), 2) & LEX_NEG
+    assert lexicon_flags(fold("Schienenersatzverkehr"), 2) & LEX_NEG
+    assert lexicon_flags(fold("erholsam"), 2) & LEX_POS
+    # Everything version 1 knew, version 2 knows the same way.
+    for word in ("Verspätung", "Zugausfall", "unacceptable", "Danke", "helpful", "nicht", "Rechnung"):
+        assert lexicon_flags(fold(word), 2) & lexicon_flags(fold(word), 1) == lexicon_flags(fold(word), 1)
+    # Billing words must not turn negative through the compound-suffix rule.
+    assert lexicon_flags(fold("Mehrwertsteuer"), 2) == 0
+    assert lexicon_flags(fold("Stressfrei"), 2) == 0
+    # Old configs say ``lexicon = true``: that is version 1.
+    assert get_featurizer(lexicon=True).lexicon_version == 1
+    with pytest.raises(ValueError):
+        get_featurizer(lexicon=7)
+
+
+def test_lexicon_2_model_trains_and_explains(tmp_path, tiny_data) -> None:
+    out = tmp_path / "lex2"
+    train(out, [tiny_data], n_iter=3, length=1024, features={"lexicon": 2})
+    tagger = load_tagger(out)
+    cfg = tagger.nlp.get_pipe("textcat_multilabel").cfg
+    assert tagger.nlp.config["components"]["textcat_multilabel"]["model"]["lexicon"] == 2, cfg
+    res = tagger.tag("Sie haben doppelt abgebucht, Frechheit!")
+    assert all(tag.reason for tag in res.tags)
