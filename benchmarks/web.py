@@ -11,18 +11,17 @@ unassigned), a deep keyset page, the message page and the contact timeline
 every request is recorded too, and for a route that misses its target the
 slowest statements of its slowest request are shown with EXPLAIN ANALYZE.
 
-The indexes of migration 0011 are created by this script when the schema's
-migrations do not include them yet (0011 follows 0009/0010, which may still
-be in review): the measured schema is the one 0011 produces either way.
-``--without-0011`` measures the schema of the current migrations alone.
+The schema measured is the one the migrations make (the app migrates on
+start, so ``--reuse`` of a kept schema also applies migrations written since).
+``--only WORD`` measures only the routes whose name contains WORD, to check one
+fix without timing everything again.
 
-Usage: python benchmarks/web.py [--quick] [--keep] [--reuse] [--requests 200] [--without-0011]
+Usage: python benchmarks/web.py [--quick] [--keep] [--reuse] [--requests 200] [--only search]
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import random
 import re
 import statistics
@@ -49,7 +48,6 @@ from web import create_app
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SCHEMA = "hub_bench_web"
-MIGRATION_0011 = REPO / "hub" / "migrations" / "versions" / "0011_web_indexes.py"
 LOGIN_EMAIL, LOGIN_PASSWORD = "bench@shop.example", "bench password 1"
 PAGE_TARGET_MS, SEARCH_TARGET_MS = 50.0, 100.0
 WARMUP_REQUESTS = 20
@@ -141,35 +139,6 @@ def drop_schema(schema: str) -> None:
 def psycopg_dsn(schema: str) -> str:
     """The same database for plain psycopg (COPY), confined to the schema."""
     return f"host=127.0.0.1 port=5432 dbname=test user=postgres options=-csearch_path={schema}"
-
-
-def load_0011() -> object | None:
-    """Migration 0011 as a module (its index list), or None while it is not written."""
-    if not MIGRATION_0011.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("web_indexes_0011", MIGRATION_0011)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-def apply_0011_indexes(engine: Engine) -> list[str]:
-    """Create 0011's indexes unless the migrations already did; returns the statements run.
-
-    ``CREATE INDEX IF NOT EXISTS`` from the migration's own index list, so the
-    schema measured is the schema 0011 makes, before and after it is merged.
-    """
-    module = load_0011()
-    if module is None:
-        return []
-    statements = [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})" for name, table, columns in module.INDEXES]
-    with engine.begin() as connection:
-        connection.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
-        for statement in statements:
-            connection.execute(text(statement))
-        for table in sorted({table for _, table, _ in module.INDEXES}):
-            connection.execute(text(f"ANALYZE {table}"))
-    return statements
 
 
 def prepare(schema: str, size: SeedSize, reuse: bool) -> SeedReport | None:
@@ -276,12 +245,19 @@ def explain_slowest(client: FlaskClient, timer: SqlTimer, engine: Engine, url: s
     timer.recording = True
     client.get(url)
     timer.recording = False
-    statements = sorted(timer.take(), key=lambda item: item[2], reverse=True)[:top]
-    parts = [f"  {url}: {len(statements)} slowest statements"]
+    taken = timer.take()
+    queries = [index for index, (statement, _, _) in enumerate(taken) if statement.lstrip().upper().startswith(("SELECT", "WITH"))]
+    slowest = sorted(queries, key=lambda index: taken[index][2], reverse=True)[:top]
+    parts = [f"  {url}: {len(slowest)} slowest statements"]
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        for statement, parameters, seconds in statements:
+        for index in slowest:
+            statement, parameters, seconds = taken[index]
+            # The planner settings the request had in force for this statement (hub.page_queries).
+            for earlier, earlier_parameters, _ in taken[:index]:
+                if earlier.startswith("SET LOCAL"):
+                    cursor.execute(earlier, earlier_parameters)
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters)
             plan = "\n".join("      " + row[0] for row in cursor.fetchall())
             parts.append(f"    -- {seconds * 1000:.1f} ms: {' '.join(statement.split())[:300]}\n    -- parameters: {parameters}\n{plan}")
@@ -325,7 +301,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the schema after the run")
     parser.add_argument("--reuse", action="store_true", help="measure a schema kept by an earlier --keep run")
     parser.add_argument("--requests", type=int, default=200, help="timed requests per route")
-    parser.add_argument("--without-0011", action="store_true", help="do not create migration 0011's indexes")
+    parser.add_argument("--only", default="", help="measure only routes whose name contains this")
     parser.add_argument("--route-seconds", type=float, default=120.0, help="time budget of one route (stops a clear miss early)")
     parser.add_argument("--schema", default=SCHEMA)
     args = parser.parse_args()
@@ -338,15 +314,10 @@ def main() -> None:
         app = create_app(Settings(var_dir=Path(var_dir), database_url=schema_url(args.schema), secret_key="bench-web",
                                   db_application_name="hub-bench-web"))
         engine: Engine = app.extensions["hub.session_factory"].kw["bind"]
-        if not args.without_0011:
-            started = time.perf_counter()
-            applied = apply_0011_indexes(engine)
-            if applied:
-                print(f"0011 indexes ({len(applied)}) ensured in {time.perf_counter() - started:.0f} s")
         timer = SqlTimer(engine)
         client = logged_in_client(app)
         results = [measure(client, timer, name, target, urls, args.route_seconds)
-                   for name, (target, urls) in request_mixes(engine, rng, args.requests).items()]
+                   for name, (target, urls) in request_mixes(engine, rng, args.requests).items() if args.only in name]
         print_results(results)
         for result in results:
             if not result.passed:

@@ -3,10 +3,12 @@
 Why COPY and not the ORM or the ingest pipeline: a million interactions
 through the pipeline take hours on two cores, through the ORM tens of
 minutes; one COPY stream per table takes a few minutes, most of it
-PostgreSQL building the search index. The rows are what ingest would have
-written (contacts with identities, threads, interactions with reply text,
-tags, pipeline decisions, inbox work state), not what the web pages need,
-so the pages are measured against the real shape of the data.
+PostgreSQL stemming every body for the stored search column (computed
+during COPY since migration 0013) and building the indexes. The rows are
+what ingest would have written (contacts with identities, threads,
+interactions with reply text, tags, pipeline decisions, inbox work state),
+not what the web pages need, so the pages are measured against the real
+shape of the data.
 
 Why these distributions:
 - Contacts are picked with a skew (``random() ** 2`` over the contact

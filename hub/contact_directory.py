@@ -125,20 +125,24 @@ def contact_panel(session: Session, contact_id: int) -> ContactPanel | None:
             select(ContactIdentity.id, ContactIdentity.kind, ContactIdentity.value).where(ContactIdentity.contact_id == contact_id).order_by(ContactIdentity.id)
         )
     )
-    companies = tuple(tuple(row) for row in session.execute(select(Company.id, Company.name).order_by(func.lower(Company.name), Company.id)))
+    # Only the contact's own company: the form's chooser looks others up (hub.company_lookup);
+    # listing every company cost the contact page most of its time at 5,000 companies.
+    companies = tuple(tuple(row) for row in session.execute(select(Company.id, Company.name).where(Company.id == contact.company_id)))
     merged_into = None
     if contact.merged_into_id is not None:
         merged_into = next(iter(_merges(session, ContactMerge.merged_id == contact_id, ContactMerge.survivor_id)), None)
     namesakes: tuple[tuple[int, str], ...] = ()
     if contact.display_name.strip():
+        # ILIKE without wildcards is a case-insensitive equality the pg_trgm index serves, where
+        # lower(name) = ... read all 100,000 contacts (benchmarks/web.py). The 20 are cut here, not
+        # by LIMIT: with a LIMIT the planner walked the primary key hoping to meet 20 namesakes early.
         namesakes = tuple(
             tuple(row)
             for row in session.execute(
                 select(Contact.id, Contact.display_name)
-                .where(func.lower(Contact.display_name) == contact.display_name.lower(), Contact.id != contact_id, Contact.merged_into_id.is_(None))
+                .where(Contact.display_name.ilike(_escape_like(contact.display_name), escape="\\"), Contact.id != contact_id, Contact.merged_into_id.is_(None))
                 .order_by(Contact.id)
-                .limit(20)
-            )
+            ).all()[:20]
         )
     merged_in = tuple(_merges(session, ContactMerge.survivor_id == contact_id, ContactMerge.merged_id))
     return ContactPanel(contact.id, contact.display_name, contact.company_id, identities, companies, merged_into, merged_in, namesakes)

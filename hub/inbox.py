@@ -13,16 +13,23 @@ import time
 import base64
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, exists, false, func, or_, select, tuple_
+from sqlalchemy.orm import Session, defer
 
 from hub.clock import utcnow
 from hub.models import Channel, Contact, InboxItem, Interaction, InteractionTag, User
-from hub.search import matching_interactions
+from hub.page_queries import index_walk, page_query
+from hub.search import matching_interactions, search_terms
 
 VIEWS = ("all", "unassigned", "mine", "complaints")
 SNIPPET_CHARS = 160
+#: Characters of the body read for a snippet: room for the whitespace the snippet collapses.
+SNIPPET_SOURCE_CHARS = 2000
+#: A search walks this many of the newest messages (below the cursor) before it asks the full-text
+#: index for older matches: a few milliseconds, and a page for any common word. See :func:`_search_page`.
+SEARCH_WALK_ROWS = 2000
 
 
 @dataclass(frozen=True)
@@ -89,36 +96,93 @@ def list_inbox(
 ) -> InboxPage:
     """Incoming messages matching ``filters``, newest first; snoozed ones stay hidden until due."""
     now = now or utcnow()
-    status = func.coalesce(InboxItem.status, "open")
-    statement = (
-        select(Interaction, Contact.display_name, Channel.name, InboxItem, User.display_name)
-        .outerjoin(Contact, Contact.id == Interaction.contact_id)
-        .outerjoin(Channel, Channel.id == Interaction.channel_id)
-        .outerjoin(InboxItem, InboxItem.interaction_id == Interaction.id)
-        .outerjoin(User, User.id == InboxItem.assignee_id)
-        .where(Interaction.direction == "in", *_conditions(session, filters, status, now))
-        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-        .limit(limit + 1)
-    )
+    conditions = [Interaction.direction == "in", *_conditions(session, filters, now)]
     position = decode_cursor(after) if after else None
     if position is not None:
-        at, ident = position
-        statement = statement.where(
-            or_(Interaction.occurred_at < at, and_(Interaction.occurred_at == at, Interaction.id < ident))
-        )
-    found = session.execute(statement).all()
+        # A row comparison, not "a < t OR (a = t AND id < i)": both databases turn it into a range
+        # on (direction, occurred_at, id) and start the walk at the cursor instead of at the top.
+        conditions.append(tuple_(Interaction.occurred_at, Interaction.id) < position)
+    with page_query(session):
+        if search_terms(filters.query):
+            found = _search_page(session, conditions, limit + 1, position)
+        else:
+            found = _page(session, conditions, limit + 1)
     tags = _tags_of(session, [interaction.id for interaction, *_ in found[:limit]])
     rows = tuple(_row(*columns, tags.get(columns[0].id, ())) for columns in found[:limit])
     last = rows[-1] if rows and len(found) > limit else None
     return InboxPage(rows, encode_cursor(last.occurred_at, last.interaction_id) if last else None)
 
 
-def _conditions(session: Session, filters: InboxFilter, status, now: datetime) -> list[ColumnElement[bool]]:  # type: ignore[no-untyped-def]
+def _page(session: Session, conditions: list[ColumnElement[bool]], count: int) -> list[Row[Any]]:
+    """The first ``count`` rows in inbox order, in two steps of one statement.
+
+    The inner query finds the ids from narrow rows only (the (direction, occurred_at, id) index, the
+    work state, tag probes), so PostgreSQL walks the inbox newest first and stops after a page; the
+    outer query then reads the full rows of just those.
+    """
+    page = (
+        select(Interaction.id)
+        .outerjoin(InboxItem, InboxItem.interaction_id == Interaction.id)
+        .where(*conditions)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(count)
+        .subquery("page")
+    )
+    statement = (
+        select(Interaction, Contact.display_name, Channel.name, InboxItem, User.display_name, _snippet_source())
+        .options(defer(Interaction.text), defer(Interaction.reply_text), defer(Interaction.html), defer(Interaction.participants))
+        .select_from(page)
+        .join(Interaction, Interaction.id == page.c.id)
+        .outerjoin(Contact, Contact.id == Interaction.contact_id)
+        .outerjoin(Channel, Channel.id == Interaction.channel_id)
+        .outerjoin(InboxItem, InboxItem.interaction_id == Interaction.id)
+        .outerjoin(User, User.id == InboxItem.assignee_id)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    )
+    return list(session.execute(statement).all())
+
+
+def _search_page(
+    session: Session, conditions: list[ColumnElement[bool]], count: int, position: tuple[datetime, int] | None
+) -> list[Row[Any]]:
+    """Search results: walk the newest messages first, ask the full-text index only for the rest.
+
+    Neither plan of a single query fits every search: walking the inbox newest first is fast for a
+    common word and hopeless for a rare one; collecting every match from the full-text index is fast
+    for a rare word and reads tens of thousands of rows for a common one, and the planner, which
+    underestimates pairs of words that occur together, often picked it wrongly (benchmarks/web.py).
+    So the newest ``SEARCH_WALK_ROWS`` messages below the cursor are walked in index order (a fixed,
+    small cost that fills the page when the words are common), and only the older rest goes to the
+    planner's choice. The two parts are consecutive in inbox order, so the rows found are exactly
+    the first ``count`` of the whole list.
+    """
+    window = select(Interaction.occurred_at, Interaction.id).where(Interaction.direction == "in")
+    if position is not None:
+        window = window.where(tuple_(Interaction.occurred_at, Interaction.id) < position)
+    boundary = session.execute(
+        window.order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).offset(SEARCH_WALK_ROWS - 1).limit(1)
+    ).first()
+    if boundary is None:  # fewer messages than the window: the walk covers them all
+        with index_walk(session):
+            return _page(session, conditions, count)
+    key, edge = tuple_(Interaction.occurred_at, Interaction.id), tuple(boundary)
+    with index_walk(session):
+        found = _page(session, [*conditions, key >= edge], count)
+    if len(found) < count:
+        found += _page(session, [*conditions, key < edge], count - len(found))
+    return found
+
+
+def _conditions(session: Session, filters: InboxFilter, now: datetime) -> list[ColumnElement[bool]]:
+    # A message without a work-state row is open, unassigned, not spam and not snoozed. Spelt
+    # "column = value OR no row" rather than coalesce(column, default): the planner estimates the
+    # former from the column's statistics, the latter as a blind guess that made it avoid the walk.
+    no_row = InboxItem.interaction_id.is_(None)
     conditions: list[ColumnElement[bool]] = [or_(InboxItem.snoozed_until.is_(None), InboxItem.snoozed_until <= now)]
     if not filters.include_spam:
-        conditions.append(func.coalesce(InboxItem.spam, false()).is_(false()))
+        conditions.append(or_(no_row, InboxItem.spam == false()))
     if filters.status:
-        conditions.append(status == filters.status)
+        conditions.append(or_(no_row, InboxItem.status == filters.status) if filters.status == "open" else InboxItem.status == filters.status)
     if filters.view == "unassigned":
         conditions.append(InboxItem.assignee_id.is_(None))
     elif filters.view == "mine":
@@ -154,10 +218,17 @@ def _tags_of(session: Session, interaction_ids: list[int]) -> dict[int, tuple[st
     return {key: tuple(value) for key, value in tags.items()}
 
 
+def _snippet_source() -> ColumnElement[str]:
+    # Only the start of what the sender wrote: the list never loads whole bodies or HTML, which
+    # PostgreSQL keeps out of line (TOAST) and had to fetch and send for every row of a page.
+    body = func.coalesce(func.nullif(Interaction.reply_text, ""), Interaction.text, "")
+    return func.substr(body, 1, SNIPPET_SOURCE_CHARS)
+
+
 def _row(  # type: ignore[no-untyped-def]
-    interaction: Interaction, contact_name, mailbox, item: InboxItem | None, assignee_name, tags: tuple[str, ...]
+    interaction: Interaction, contact_name, mailbox, item: InboxItem | None, assignee_name, snippet_source, tags: tuple[str, ...]
 ) -> InboxRow:
-    snippet = " ".join((interaction.reply_text or interaction.text or "").split())[:SNIPPET_CHARS]
+    snippet = " ".join((snippet_source or "").split())[:SNIPPET_CHARS]
     return InboxRow(
         interaction_id=interaction.id,
         thread_id=interaction.thread_id,

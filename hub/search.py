@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, any_, bindparam, func, literal_column, or_, select, text
+from sqlalchemy import ARRAY, ColumnElement, Integer, any_, bindparam, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from hub.models import Contact, Interaction
-from hub.search_schema import POSTGRES_DOCUMENT, SQLITE_FTS_TABLE
+from hub.search_schema import POSTGRES_SEARCH_COLUMN, SQLITE_FTS_TABLE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: German plural and case endings, longest first; English is left to porter.
 _GERMAN_ENDINGS = ("ungen", "en", "er", "es", "e", "n", "s")
 _MIN_STEM = 4
+#: Matching contacts passed to the inbox query as a list of ids; more than this (a name fragment
+#: found in thousands of names) stay a subquery, so a vague query does not ship them back and forth.
+MAX_LISTED_CONTACTS = 2000
 
 
 def search_terms(query: str) -> list[str]:
@@ -37,24 +40,37 @@ def german_stem(word: str) -> str:
 
 
 def matching_interactions(session: Session, query: str) -> ColumnElement[bool] | None:
-    """A WHERE clause on ``Interaction`` for the query, or None for an empty query."""
+    """A WHERE clause on ``Interaction`` for the query, or None for an empty query.
+
+    On PostgreSQL the contacts whose name matches are looked up here, once, rather than in the
+    clause (see below).
+    """
     terms = search_terms(query)
     if not terms:
         return None
     if session.get_bind().dialect.name == "postgresql":
-        # "= ANY(ARRAY(subquery))" lets the planner OR two bitmap index scans (full text and
-        # contact); "IN (subquery)" forces a walk over every message (benchmarks/web.py: 7 s -> 32 ms).
-        names = func.array(_postgres_names(query).scalar_subquery())
+        # The matching contacts are looked up first (pg_trgm index) and passed as an array: the
+        # planner then knows how many there are, can OR two bitmap index scans (full text and
+        # contact) or check both while walking the inbox, and the lookup itself keeps its index
+        # even where the inbox query runs without bitmap scans (hub.page_queries.index_walk).
+        # "IN (subquery)" forced a walk over every message (benchmarks/web.py: 7 s -> 32 ms).
+        contact_ids = list(session.scalars(_postgres_names(query).limit(MAX_LISTED_CONTACTS + 1)))
+        if not contact_ids:
+            return _postgres_text(terms)
+        if len(contact_ids) > MAX_LISTED_CONTACTS:  # a fragment like "an": let the server build the list
+            names = func.array(_postgres_names(query).scalar_subquery())
+        else:
+            names = bindparam("search_contact_ids", contact_ids, type_=ARRAY(Integer))
         return or_(_postgres_text(terms), Interaction.contact_id == any_(names))
     return or_(_sqlite_text(terms), Interaction.contact_id.in_(_sqlite_names(terms)))
 
 
 def _postgres_text(terms: list[str]) -> ColumnElement[bool]:
-    # Same expression as the index (qualified columns resolve to the same ones).
-    document = POSTGRES_DOCUMENT.replace("subject", "interactions.subject").replace('"text"', 'interactions."text"')
+    # The stored column (migration 0013), not the expression: checking a row costs no stemming, so
+    # the planner may walk the inbox newest first and stop after a page when a word is common.
     words = " ".join(terms)
     return text(
-        f"({document}) @@ (plainto_tsquery('german', :search_words) || plainto_tsquery('english', :search_words))"
+        f"interactions.{POSTGRES_SEARCH_COLUMN} @@ (plainto_tsquery('german', :search_words) || plainto_tsquery('english', :search_words))"
     ).bindparams(bindparam("search_words", words))
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from hub.models import Attachment, Contact, ContactIdentity, Interaction, InteractionTag, PipelineDecision
 
@@ -71,6 +71,8 @@ def contact_timeline(session: Session, contact_id: int, page: int = 1, per_page:
     interactions = list(
         session.scalars(
             select(Interaction)
+            # The list shows a snippet, never the HTML: not loading it spares fetching it out of line.
+            .options(defer(Interaction.html), defer(Interaction.participants))
             .where(Interaction.contact_id == contact_id)
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
             .limit(per_page)

@@ -20,11 +20,15 @@ from hub.models import ContactSuggestion
 from hub.suggestions import SuggestionError
 from hub.tag_correction import TagCorrection, correct_tags
 from nlp.training import INTENTS, SEVERITIES
+from web import company_lookup
 from web.auth import client_ip
 from web.permissions import permission_required
 from web.security import db
 
 blueprint = Blueprint("context", __name__)
+#: The company chooser of the contact form rides along (endpoint ``context.company_lookup.lookup``),
+#: so the app factory needs no change for it.
+blueprint.register_blueprint(company_lookup.blueprint)
 
 
 @blueprint.app_context_processor
