@@ -1,4 +1,4 @@
-"""Read models for the company pages: the list, and one company with its people's latest messages."""
+"""The company pages' read models (the list, one company with its people's latest messages) and creating a company."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hub import audit
+from hub.clock import utcnow
+from hub.contact_editing import ContactEditRefused
 from hub.models import Company, Contact, Interaction
+from nlp.signals import is_free_mail_domain
 
 
 @dataclass(frozen=True)
@@ -76,3 +80,38 @@ def _latest(session: Session, contact_id: int) -> tuple[int | None, str | None, 
         .limit(1)
     ).first()
     return (row[0], row[1], row[2]) if row else (None, None, None)
+
+
+def clean_company_fields(session: Session, name: str, domain: str, company_id: int | None = None) -> tuple[str, str | None]:
+    """The name with single spaces and the bare lower-case domain, or :class:`ContactEditRefused` saying why not.
+
+    A free-mail domain (gmail.com, web.de, ...) names no company: with it as a
+    company domain every customer writing from it would be filed under that
+    company. Same rules as :func:`hub.contact_editing.update_company`.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise ContactEditRefused("the name must not be empty")
+    if len(name) > 300:
+        raise ContactEditRefused("the name is longer than 300 characters")
+    cleaned = domain.strip().lower().removeprefix("http://").removeprefix("https://").split("/")[0]
+    cleaned = cleaned.removeprefix("www.").rstrip(".") or None
+    if cleaned is not None:
+        if "." not in cleaned or "@" in cleaned or " " in cleaned or len(cleaned) > 255:
+            raise ContactEditRefused(f"not a domain: {cleaned!r}")
+        if is_free_mail_domain(cleaned):
+            raise ContactEditRefused(f"{cleaned} is a free-mail domain and names no company")
+        taken = session.scalar(select(Company.name).where(Company.domain == cleaned, Company.id != (company_id or 0)))
+        if taken is not None:
+            raise ContactEditRefused(f"{cleaned} already belongs to the company {taken}")
+    return name, cleaned
+
+
+def create_company(session: Session, actor_id: int | None, name: str, domain: str, ip: str = "") -> int:
+    """Create a company after the same checks as an edit; audited as ``company.create``. The caller commits."""
+    name, cleaned = clean_company_fields(session, name, domain)
+    company = Company(name=name, domain=cleaned, created_at=utcnow())
+    session.add(company)
+    session.flush()
+    audit.record(session, actor_id, "company.create", "company", company.id, ip=ip, name=name, domain=cleaned)
+    return company.id

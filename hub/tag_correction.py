@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from hub import audit
 from hub.complaints import SEVERITY_PREFIX
+from hub.events import announce, inbox_changed
 from hub.models import Interaction, InteractionTag
 from nlp.training import INTENTS, SEVERITIES, append_feedback
 
@@ -83,6 +84,7 @@ def correct_tags(
         intent=correction.intent, complaint=correction.complaint, severity=correction.severity,
     )
     session.flush()
+    announce(session, inbox_changed(interaction_id, "tags", user_id))
     append_feedback(
         feedback_path,
         interaction.reply_text if interaction.reply_text is not None else interaction.text,

@@ -9,12 +9,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from hub.companies import company_detail, list_companies
+from hub.companies import company_detail, create_company, list_companies
 from hub.contact_directory import ContactPanel, contact_panel, search_contacts
 from hub.contact_editing import ContactEdit, ContactEditRefused, update_company, update_contact
+from hub.merged_contacts import survivor_of
+from hub.timeline_files import attachment_names
 from hub.merging import MergeRefused, merge_contacts, undo_merge
 from web.auth import client_ip
-from web.permissions import permission_required
+from web.permissions import can, permission_required
 from web.security import db
 
 blueprint = Blueprint("contacts", __name__)
@@ -28,6 +30,35 @@ def _region() -> str:
 def panel(contact_id: int) -> ContactPanel | None:
     """Edit and merge data for ``contact.html`` (a template global, so the timeline view needs no change)."""
     return contact_panel(db(), contact_id)
+
+
+@blueprint.app_template_global("timeline_files")
+def timeline_files(interaction_ids: list[int]) -> dict[int, list[str]]:
+    """Attachment names of a page of timeline entries (so a sent reply shows what went with it)."""
+    return attachment_names(db(), interaction_ids)
+
+
+@blueprint.before_app_request
+def _to_surviving_contact():  # type: ignore[no-untyped-def]
+    """A merged contact's page sends the agent on to the contact it was merged into, saying so.
+
+    Runs before the timeline's contact view (which stays unaware of merges);
+    only for users who may see contacts, so nobody learns a survivor's number
+    from a redirect they could not follow.
+    """
+    if request.method != "GET" or request.endpoint != "timeline.contact" or not can("contact.view"):
+        return None
+    merged_id = (request.view_args or {}).get("contact_id")
+    survivor = survivor_of(db(), merged_id) if isinstance(merged_id, int) else None
+    if survivor is None:
+        return None
+    flash(
+        _(
+            "%(name)s (#%(merged_id)d) was merged into %(survivor)s, shown here.",
+            name=survivor.merged_name or _("(unnamed)"), merged_id=merged_id, survivor=survivor.survivor_name or _("(unnamed)"),
+        )
+    )
+    return redirect(url_for("timeline.contact", contact_id=survivor.survivor_id))
 
 
 @blueprint.route("/contacts")
@@ -87,8 +118,24 @@ def undo(merge_id: int):  # type: ignore[no-untyped-def]
 @blueprint.route("/companies")
 @permission_required("contact.view")
 def companies():  # type: ignore[no-untyped-def]
-    """Every company with its number of contacts."""
-    return render_template("companies.html", companies=list_companies(db()))
+    """Every company with its number of contacts, and the form to add one."""
+    return render_template("companies.html", companies=list_companies(db()), form={"name": "", "domain": ""}, error=None)
+
+
+@blueprint.route("/companies", methods=["POST"])
+@permission_required("contact.edit")
+def new_company():  # type: ignore[no-untyped-def]
+    """Create a company; a refused one is shown again with what was typed and why."""
+    form = {"name": request.form.get("name", "")[:1000], "domain": request.form.get("domain", "")[:1000]}
+    try:
+        company_id = create_company(db(), g.user.id, form["name"], form["domain"], ip=client_ip())
+    except ContactEditRefused as refused:
+        db().rollback()
+        error = _("Not created: %(reason)s", reason=str(refused))
+        return render_template("companies.html", companies=list_companies(db()), form=form, error=error), 422
+    db().commit()
+    flash(_("Company created."))
+    return redirect(url_for("contacts.company", company_id=company_id)), 303
 
 
 @blueprint.route("/companies/<int:company_id>")

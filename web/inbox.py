@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from flask import Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from hub.clock import utcnow
+from hub.events import bind_publisher
 from hub.inbox import VIEWS, InboxFilter, assignable_users, inbox_facets, list_inbox, mailboxes
 from hub.inbox_work import UnknownMessage, add_note, assign, mark_spam, set_status, snooze
 from hub.models.inbox import STATUSES
@@ -26,6 +27,23 @@ blueprint = Blueprint("inbox", __name__)
 SSE_MAX_SECONDS = 25.0
 SSE_HEARTBEAT_SECONDS = 10.0
 SNOOZE_PRESETS = {"1h": timedelta(hours=1), "4h": timedelta(hours=4), "1d": timedelta(days=1), "1w": timedelta(weeks=1)}
+
+
+@blueprint.before_app_request
+def _publish_after_commit() -> None:
+    """Every request's session publishes what it announced (assign, notes, tag corrections) once committed.
+
+    The publisher is resolved only when a commit has news, so requests that
+    change nothing never build the runtime.
+    """
+    settings = current_app.extensions["hub.settings"]
+
+    def publisher():  # type: ignore[no-untyped-def]
+        from workers.runtime import get_runtime
+
+        return get_runtime(settings).publisher
+
+    bind_publisher(db(), publisher)
 
 
 def _filters() -> InboxFilter:
@@ -159,7 +177,7 @@ def note(interaction_id: int):  # type: ignore[no-untyped-def]
 @blueprint.route("/inbox/events")
 @permission_required("inbox.view")
 def events():  # type: ignore[no-untyped-def]
-    """Server-sent events: new interactions as they are committed (bounded, then reconnect)."""
+    """Server-sent events: new interactions and other agents' changes, as they are committed (bounded, then reconnect)."""
     from workers.runtime import get_runtime
 
     settings = current_app.extensions["hub.settings"]

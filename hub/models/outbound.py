@@ -5,13 +5,17 @@ job is enqueued, so a lost job leaves a visible ``queued`` row, never a
 silently dropped reply. ``message_id`` is generated once, when the reply is
 queued, so every attempt sends the same Message-ID and a duplicate caused by
 a crash after the server accepted the mail can be recognised downstream.
+
+Attachment bytes live in the content-addressed blob store and are written
+there before the row naming them is committed, so a queued reply never
+points at bytes that are not on disk.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.models.base import Base
@@ -39,6 +43,9 @@ class OutboundMessage(Base):
     channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
     from_address: Mapped[str] = mapped_column(String(320))
     to_addresses: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cc_addresses: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    #: Envelope-only recipients: they receive the mail, but no header names them.
+    bcc_addresses: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     subject: Mapped[str] = mapped_column(Text, default="")
     body_text: Mapped[str] = mapped_column(Text, default="")
     #: Our Message-ID, without angle brackets (like ``Interaction.channel_message_id``).
@@ -56,3 +63,20 @@ class OutboundMessage(Base):
     sent_at: Mapped[datetime | None]
     #: The outgoing interaction the sent copy became (set once it is ingested).
     sent_interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id", ondelete="SET NULL"))
+
+
+class OutboundAttachment(Base):
+    """A file sent with a reply; its bytes are in the content-addressed store under ``sha256``."""
+
+    __tablename__ = "outbound_attachments"
+    __table_args__ = (UniqueConstraint("outbound_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outbound_id: Mapped[int] = mapped_column(ForeignKey("outbound_messages.id", ondelete="CASCADE"), index=True)
+    #: Order in the composer, kept in the sent mail.
+    position: Mapped[int] = mapped_column(default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+    #: Already sanitised: no path, no control characters.
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(200), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(BigInteger, default=0)

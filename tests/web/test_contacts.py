@@ -135,7 +135,9 @@ def test_admin_merges_and_undoes(runtime, app, hub_data) -> None:
     assert f"/contacts/{gmail}\"" not in admin.get("/contacts").get_data(as_text=True), "merged contacts are hidden"
     with unit_of_work(runtime.factory) as session:
         merge = session.scalars(select(ContactMerge)).one()
-    assert "merged into" in admin.get(f"/contacts/{gmail}").get_data(as_text=True)
+    moved_on = admin.get(f"/contacts/{gmail}")
+    assert moved_on.status_code == 302 and moved_on.headers["Location"].endswith(f"/contacts/{outlook}")
+    assert f"Julia Wagner (#{gmail}) was merged into Julia Wagner, shown here." in admin.get(moved_on.headers["Location"]).get_data(as_text=True)
     assert admin.post(f"/merges/{merge.id}/undo", data={"csrf_token": token}).status_code == 303
     assert "Not changed" in admin.post(f"/merges/{merge.id}/undo", data={"csrf_token": token}, follow_redirects=True).get_data(as_text=True)
     assert admin.post("/merges/999999/undo", data={"csrf_token": token}).status_code == 404

@@ -102,13 +102,26 @@ def _outbound(runtime) -> list[OutboundMessage]:  # type: ignore[no-untyped-def]
         return list(session.scalars(select(OutboundMessage).order_by(OutboundMessage.id)))
 
 
+def composer_fields(html: str) -> dict[str, str]:
+    """The values the composer prefilled, as a browser would submit them unchanged."""
+    import html as html_lib
+    import re
+
+    fields = {
+        name: html_lib.unescape(value)
+        for name, value in re.findall(r'<input id="\w+" name="(to|cc|bcc|subject)"[^>]*? value="([^"]*)"', html)
+    }
+    fields["reply_all"] = re.search(r'name="reply_all" value="(\d)"', html).group(1)  # type: ignore[union-attr]
+    fields["body"] = html_lib.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1))  # type: ignore[union-attr]
+    fields["csrf_token"] = csrf_from(html)
+    return fields
+
+
 def _post_reply(client, interaction_id: int) -> str:  # type: ignore[no-untyped-def]
     composer = client.get(f"/interactions/{interaction_id}/reply")
     assert composer.status_code == 200
-    html = composer.get_data(as_text=True)
-    response = client.post(
-        f"/interactions/{interaction_id}/reply", data={"body": REPLY_BODY, "csrf_token": csrf_from(html)}, follow_redirects=True
-    )
+    data = composer_fields(composer.get_data(as_text=True)) | {"body": REPLY_BODY}
+    response = client.post(f"/interactions/{interaction_id}/reply", data=data, follow_redirects=True)
     assert response.status_code == 200
     return response.get_data(as_text=True)
 
