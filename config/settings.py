@@ -65,6 +65,13 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
     #: Reverse proxies in front of the web app whose X-Forwarded-For/-Proto/-Host are trusted (0: none, direct clients).
     proxy_hops: int = Field(default=0, ge=0, le=5)
+    #: The office's time zone (IANA name): hand-logged call times and call-log CSV times without an offset are read in it.
+    local_timezone: str = "Europe/Berlin"
+    #: Fernet key(s) encrypting channel secrets at rest, comma-separated: the first encrypts, all decrypt (rotation).
+    #: Empty: the embedded default generates one into ``var_dir/secrets.key`` on first use. A secret: never logged.
+    secrets_key: SecretStr = SecretStr("")
+    #: Bearer token a Prometheus scraper sends to ``/metrics``; empty: only logged-in admins can read it.
+    metrics_token: SecretStr = SecretStr("")
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file inside ``var_dir``."""
@@ -79,6 +86,10 @@ class Settings(BaseSettings):
     def nlp_feedback_file(self) -> Path:
         """Agents' corrections, the extra training data of the next retrain."""
         return self.var_dir / "nlp" / "feedback.jsonl"
+
+    def secrets_key_file(self) -> Path:
+        """Where the embedded default keeps its generated secrets key (used only when ``secrets_key`` is empty)."""
+        return self.var_dir / "secrets.key"
 
     def resolved_raw_store_dir(self) -> Path:
         """The raw store directory, defaulting to ``var_dir/raw``."""

@@ -17,6 +17,16 @@ from typing import Any
 
 from imapclient import IMAPClient
 
+from connectors.base import (
+    ConfigField,
+    ConnectorBase,
+    ConnectorError,
+    Identity,
+    InboundAttachment,
+    InboundMessage,
+    PayloadError,
+)
+
 log = logging.getLogger(__name__)
 
 
@@ -148,3 +158,74 @@ class Backoff:
     def reset(self) -> None:
         """Back to the first delay after a success."""
         self.current = self.first
+
+
+class EmailConnector(ConnectorBase):
+    """E-mail under the common connector contract (entry point ``email``).
+
+    Mail keeps its own sync machinery (``hub.mail_sync``: one cursor per IMAP
+    folder, IDLE) and its own fast path in the pipeline; this class is what
+    the registry and the admin form see: the configuration schema, the
+    connection test and a channel-neutral reading of one mail.
+    """
+
+    kind = "email"
+    label = "E-mail (IMAP)"
+    aliases = ("imap",)
+    config_schema = (
+        ConfigField("host", "IMAP server", required=True, help="Host name of the IMAP server."),
+        ConfigField("port", "Port", type="integer", default=993),
+        ConfigField("use_ssl", "Use TLS (IMAPS)", type="boolean", default=True),
+        ConfigField("username", "User name", required=True),
+        ConfigField("password", "Password", type="password", required=True, secret=True),
+        ConfigField("folders", "Folders", default="INBOX, Sent", help="Comma-separated folder names to watch."),
+        ConfigField("address", "Our address", help="Mail from this address is outgoing history."),
+        ConfigField("delete_after_commit", "Delete from the server after storing", type="boolean", default=False),
+    )
+
+    def mailbox_config(self) -> MailboxConfig:
+        """The :class:`MailboxConfig` this channel describes."""
+        settings = self.channel.settings
+        folders = settings.get("folders") or ("INBOX", "Sent")
+        if isinstance(folders, str):
+            folders = [name.strip() for name in folders.split(",") if name.strip()]
+        return MailboxConfig(
+            name=self.channel.name,
+            host=str(settings["host"]),
+            username=str(settings["username"]),
+            password=self.channel.secrets.get("password", ""),
+            port=int(settings.get("port") or 993),
+            use_ssl=bool(settings.get("use_ssl", True)),
+            folders=tuple(folders),
+            address=settings.get("address") or self.channel.address,
+            delete_after_commit=bool(settings.get("delete_after_commit", False)),
+        )
+
+    def test_connection(self) -> str:
+        """Log in and list the folders; raises :class:`ConnectorError` with the server's answer."""
+        try:
+            with ImapFolderReader(self.mailbox_config()) as reader:
+                return reader.test_connection()
+        except (OSError, EOFError, IMAPClient.Error, KeyError) as error:
+            raise ConnectorError(f"IMAP connection failed: {type(error).__name__}: {error}") from error
+
+    def normalise(self, raw: bytes) -> InboundMessage:
+        """A mail as a channel-neutral message (the pipeline itself uses the faster mail path)."""
+        from hub.parsing import MailParseError, parse_mail_with_repair
+
+        try:
+            parsed = parse_mail_with_repair(raw)
+        except MailParseError as error:
+            raise PayloadError(str(error)) from error
+        sender = parsed.sender.address if parsed.sender else ""
+        return InboundMessage(
+            channel_message_id=parsed.message_id or "",
+            sender=Identity("email", sender),
+            sender_name=parsed.sender.name if parsed.sender else "",
+            subject=parsed.subject,
+            text=parsed.text,
+            html=parsed.html,
+            sent_at=parsed.date,
+            in_reply_to=parsed.in_reply_to[0] if parsed.in_reply_to else None,
+            attachments=tuple(InboundAttachment(a.filename, a.content_type, a.data) for a in parsed.attachments),
+        )

@@ -2,18 +2,23 @@
 
 Identities are stored normalised (emails lower-case, phones E.164) because
 the matcher looks them up by exact value: an address typed as
-``Julia.Wagner@Outlook.DE`` must meet the one mail headers carry.
+``Julia.Wagner@Outlook.DE`` must meet the one mail headers carry. Messenger
+identities take the form the connectors and ``nlp.signals`` write: a
+Telegram user id as bare digits (kind ``telegram``), a handle as
+``telegram:<handle>`` and a WhatsApp number as ``whatsapp:<E.164>`` (kind
+``messenger_id``), so one typed by an agent meets the one a message carries.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hub import audit
-from hub.contacts import IDENTITY_KINDS
+from hub.contacts import EDITABLE_IDENTITY_KINDS
 from hub.models import Company, Contact, ContactIdentity
 from nlp.signals import is_free_mail_domain, normalise_email, normalise_phone
 
@@ -33,19 +38,67 @@ class ContactEdit:
     remove_identity_ids: tuple[int, ...] = field(default_factory=tuple)
 
 
+#: Telegram user ids are positive integers of at most 52 bits (Bot API): 16 digits at most.
+_TELEGRAM_USER_ID = re.compile(r"[1-9][0-9]{0,15}")
+#: Telegram usernames: 5-32 characters, letters, digits and underscores, starting with a letter.
+_TELEGRAM_HANDLE = re.compile(r"[a-z][a-z0-9_]{4,31}")
+#: Messenger networks an agent can name in a ``messenger_id``.
+MESSENGER_NETWORKS = ("telegram", "whatsapp")
+
+
 def normalise_identity(kind: str, raw: str, region: str) -> str:
     """The stored form of an identity the user typed, or ContactEditRefused."""
-    if kind not in IDENTITY_KINDS:
+    if kind not in EDITABLE_IDENTITY_KINDS:
         raise ContactEditRefused(f"unknown identity kind {kind!r}")
     if kind == "email":
         value = normalise_email(raw)
     elif kind == "phone":
         value = normalise_phone(raw, region)
+    elif kind == "telegram":
+        value = _telegram_user_id(raw)
+    elif kind == "messenger_id":
+        value = _messenger_id(raw, region)
     else:
         value = raw.strip() or None
     if not value:
         raise ContactEditRefused(f"not a valid {kind}: {raw.strip()!r}")
     return value
+
+
+def _telegram_user_id(raw: str) -> str:
+    typed = raw.strip()
+    if typed.startswith("@") or (typed and not typed.isdigit()):
+        raise ContactEditRefused(
+            f"a Telegram user id is a number, {typed!r} is not; add a @username as a messenger id (telegram:username)"
+        )
+    if not _TELEGRAM_USER_ID.fullmatch(typed):
+        raise ContactEditRefused(f"not a valid Telegram user id: {typed!r}")
+    return typed
+
+
+def _messenger_id(raw: str, region: str) -> str:
+    """``telegram:<handle>`` (also from ``@handle`` or a t.me link) or ``whatsapp:<E.164>``."""
+    typed = raw.strip()
+    lowered = typed.lower()
+    for prefix in ("https://t.me/", "http://t.me/", "t.me/"):
+        if lowered.startswith(prefix):
+            typed, lowered = "telegram:" + typed[len(prefix):], "telegram:" + lowered[len(prefix):]
+    if lowered.startswith("@"):
+        typed, lowered = "telegram:" + typed[1:], "telegram:" + lowered[1:]
+    network, colon, handle = lowered.partition(":")
+    if not colon or network not in MESSENGER_NETWORKS:
+        raise ContactEditRefused(
+            f"a messenger id names its network: {', '.join(n + ':...' for n in MESSENGER_NETWORKS)} (or a Telegram @username), not {raw.strip()!r}"
+        )
+    if network == "telegram":
+        handle = handle.strip().removeprefix("@")
+        if not _TELEGRAM_HANDLE.fullmatch(handle):
+            raise ContactEditRefused(f"not a valid Telegram username: {handle!r} (5-32 letters, digits or _, starting with a letter)")
+        return f"telegram:{handle}"
+    number = normalise_phone(typed.partition(":")[2], region)
+    if not number:
+        raise ContactEditRefused(f"not a valid WhatsApp number: {typed.partition(':')[2].strip()!r}")
+    return f"whatsapp:{number}"
 
 
 def update_contact(session: Session, actor_id: int | None, contact_id: int, edit: ContactEdit, region: str, ip: str = "") -> None:

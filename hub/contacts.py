@@ -14,6 +14,11 @@ from hub.sql import chunked
 
 #: Signal kinds that are identities of a contact (stored in contact_identities).
 IDENTITY_KINDS = frozenset({"email", "phone", "customer_number", "contract_number", "messenger_id"})
+#: Identities only a channel connector knows (no text signal finds them): ``telegram`` is a Telegram user id,
+#: the identity a Telegram message's sender is matched by and a reply is addressed to.
+CHANNEL_IDENTITY_KINDS = frozenset({"telegram"})
+#: What agents may add to a contact by hand on the contact page (``hub.contact_editing`` checks each).
+EDITABLE_IDENTITY_KINDS = IDENTITY_KINDS | CHANNEL_IDENTITY_KINDS
 #: A company domain names many people; more candidates than this add no evidence.
 MAX_DOMAIN_CANDIDATES = 50
 

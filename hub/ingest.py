@@ -77,6 +77,7 @@ def ingest_in_session(
             channel_id=row.channel_id,
             folder=row.folder or "",
             received_at=row.received_at,
+            channel_kind=row.channel_kind or "email",
             reprocess=reprocess,
         )
         try:
@@ -123,6 +124,7 @@ def _claim(session: Session, raw_ids: Sequence[int], *, reprocess: bool) -> list
                 RawMessage.id,
                 RawMessage.sha256,
                 RawMessage.received_at,
+                RawMessage.channel_kind,
                 first_source.with_only_columns(RawSource.channel_id).scalar_subquery().label("channel_id"),
                 first_source.with_only_columns(RawSource.folder).scalar_subquery().label("folder"),
             )

@@ -16,6 +16,10 @@ again. Both copies carry the same Message-ID (generated when the reply was
 queued), so receiving clients and our own ingest (unique Message-ID) see one
 message. A ``sent`` row is never claimed again, so retries of a finished job,
 or two workers racing, send nothing.
+
+Attachments are written to the content-addressed blob store before the row
+naming them is committed; Bcc recipients are envelope recipients only, so
+no header of the sent mail (or of the sent copy in the timeline) names them.
 """
 
 from __future__ import annotations
@@ -36,10 +40,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from hub.clock import utcnow
 from hub.db import unit_of_work
 from hub.intake import IncomingRaw, store_raw_batch
+from hub.mail_answer import NoMailboxForChannel, is_mail, mail_addresses, mailbox_for_channel_message
 from hub.models import Channel, Interaction, MessageReference, OutboundMessage
-from hub.models.outbound import OUTBOUND_FAILED, OUTBOUND_QUEUED, OUTBOUND_SENDING, OUTBOUND_SENT
-from hub.rawstore import FileBlobStore
+from hub.models.outbound import OUTBOUND_FAILED, OUTBOUND_QUEUED, OUTBOUND_SENDING, OUTBOUND_SENT, OutboundAttachment
+from hub.rawstore import BlobStore, FileBlobStore, sha256_hex
+from hub.reply_input import CleanAttachment, ReplyInputError, clean_subject
 from hub.thread_rules import subject_key
+from hub.outbox import stuck_row_ids
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +62,15 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 class ReplyNotPossible(ValueError):
     """Why no reply can be written to this message; shown to the agent as is."""
+
+
+@dataclass(frozen=True)
+class AttachmentPart:
+    """One file of a reply as it goes on the wire."""
+
+    filename: str
+    content_type: str
+    data: bytes
 
 
 class SmtpSender(Protocol):
@@ -90,6 +106,8 @@ class ReplyDraft:
     in_reply_to: str | None
     references: tuple[str, ...]
     quote: str
+    #: The other people on the original, for "reply all": its recipients minus ours and the To.
+    reply_all_cc: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +164,8 @@ def compose_reply(original: OriginalMessage, mailbox_address: str, own_addresses
         recipients = (original.from_address,) if original.from_address and original.from_address.lower() not in own else ()
     if not recipients:
         raise ReplyNotPossible("the message has no customer address to reply to")
+    taken = own | {r.lower() for r in recipients}
+    others = tuple(p for p in dict.fromkeys(original.participants) if p and p.lower() not in taken)
     return ReplyDraft(
         from_address=mailbox_address,
         to_addresses=recipients,
@@ -153,14 +173,22 @@ def compose_reply(original: OriginalMessage, mailbox_address: str, own_addresses
         in_reply_to=original.message_id if _is_real_id(original.message_id) else None,
         references=reference_chain(original),
         quote=quote_text(original, tz),
+        reply_all_cc=others,
     )
 
 
-def render_mime(outbound: OutboundMessage, now: datetime) -> bytes:
-    """The wire form of a queued reply: UTF-8 text, CRLF line ends, RFC 2047 headers."""
+def render_mime(outbound: OutboundMessage, now: datetime, attachments: Sequence[AttachmentPart] = ()) -> bytes:
+    """The wire form of a queued reply: UTF-8 text, CRLF line ends, RFC 2047 headers.
+
+    With attachments it is multipart/mixed: the text first, then each file
+    base64-encoded under its sanitised name (RFC 2231 for non-ASCII names).
+    Bcc never appears: those recipients are only in the SMTP envelope.
+    """
     message = EmailMessage(policy=SMTP)
     message["From"] = outbound.from_address
     message["To"] = ", ".join(outbound.to_addresses)
+    if outbound.cc_addresses:
+        message["Cc"] = ", ".join(outbound.cc_addresses)
     message["Subject"] = outbound.subject
     message["Date"] = format_datetime(now.astimezone(UTC))
     message["Message-ID"] = f"<{outbound.message_id}>"
@@ -170,7 +198,18 @@ def render_mime(outbound: OutboundMessage, now: datetime) -> bytes:
         message["References"] = " ".join(f"<{ref}>" for ref in outbound.references.split())
     # Quoted-printable keeps every line 7-bit: no reliance on the server's 8BITMIME.
     message.set_content(outbound.body_text, charset="utf-8", cte="quoted-printable")
+    for part in attachments:
+        maintype, _slash, subtype = part.content_type.partition("/")
+        message.add_attachment(part.data, maintype=maintype, subtype=subtype or "octet-stream", filename=part.filename)
     return message.as_bytes()
+
+
+def envelope_recipients(outbound: OutboundMessage) -> list[str]:
+    """Everyone the server must deliver to: To, Cc and Bcc, each once."""
+    seen: dict[str, str] = {}
+    for address in (*outbound.to_addresses, *(outbound.cc_addresses or ()), *(outbound.bcc_addresses or ())):
+        seen.setdefault(address.lower(), address)
+    return list(seen.values())
 
 
 def new_message_id(mailbox_address: str) -> str:
@@ -192,22 +231,57 @@ def prepare_reply(session: Session, interaction_id: int) -> tuple[int, ReplyDraf
     if interaction is None:
         raise ReplyNotPossible(f"interaction {interaction_id} does not exist")
     mailboxes = list(session.execute(select(Channel.id, Channel.address).where(Channel.address.is_not(None))))
-    channel_id, address = _mailbox_for(interaction, mailboxes)
+    if is_mail(interaction):
+        channel_id, address = _mailbox_for(interaction, mailboxes)
+    else:  # e.g. a web form that brought an e-mail address (hub.mail_answer)
+        try:
+            channel_id, address = mailbox_for_channel_message(session, interaction, mailboxes)  # type: ignore[arg-type]
+        except NoMailboxForChannel as refused:
+            raise ReplyNotPossible(str(refused)) from None
     own = frozenset(a.lower() for _, a in mailboxes if a)
     return channel_id, compose_reply(_original(session, interaction), address, own)
 
 
-def queue_reply(session: Session, interaction_id: int, body_text: str, user_id: int | None) -> int:
-    """Record a reply to send; the caller commits, then enqueues ``send_reply_job``."""
+def queue_reply(
+    session: Session,
+    interaction_id: int,
+    body_text: str,
+    user_id: int | None,
+    *,
+    to: Sequence[str] | None = None,
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    subject: str | None = None,
+    attachments: Sequence[CleanAttachment] = (),
+    blob_store: BlobStore | None = None,
+) -> int:
+    """Record a reply to send; the caller commits, then enqueues ``send_reply_job``.
+
+    Recipients and subject default to the draft's; addresses are expected
+    already checked (``hub.reply_input``). Attachment bytes are stored
+    durably here, before the caller's commit makes the row visible.
+    """
     if not body_text.strip():
         raise ReplyNotPossible("the reply is empty")
     channel_id, draft = prepare_reply(session, interaction_id)
+    recipients = list(to) if to is not None else list(draft.to_addresses)
+    if not recipients:
+        raise ReplyNotPossible("the reply has no recipient")
+    try:
+        final_subject = draft.subject if subject is None else clean_subject(subject)
+    except ReplyInputError as refused:
+        raise ReplyNotPossible(str(refused)) from refused
+    if attachments and blob_store is None:
+        raise ValueError("attachments need a blob store")
+    keys = [blob_store.put(a.data) for a in attachments] if blob_store is not None else []
     outbound = OutboundMessage(
         interaction_id=interaction_id,
         channel_id=channel_id,
         from_address=draft.from_address,
-        to_addresses=list(draft.to_addresses),
-        subject=draft.subject,
+        to_addresses=recipients,
+        cc_addresses=list(cc),
+        bcc_addresses=list(bcc),
+        subject=final_subject,
         body_text=body_text.replace("\r\n", "\n"),
         message_id=new_message_id(draft.from_address),
         in_reply_to=draft.in_reply_to,
@@ -219,8 +293,33 @@ def queue_reply(session: Session, interaction_id: int, body_text: str, user_id: 
     )
     session.add(outbound)
     session.flush()
-    log.info("event=outbound_queued outbound_id=%d interaction_id=%d user_id=%s", outbound.id, interaction_id, user_id)
+    session.add_all(
+        OutboundAttachment(
+            outbound_id=outbound.id, position=position, sha256=key,
+            filename=attachment.filename, content_type=attachment.content_type, size=len(attachment.data),
+        )
+        for position, (attachment, key) in enumerate(zip(attachments, keys, strict=True))
+    )
+    session.flush()
+    log.info(
+        "event=outbound_queued outbound_id=%d interaction_id=%d user_id=%s recipients=%d attachments=%d",
+        outbound.id, interaction_id, user_id, len(recipients) + len(cc) + len(bcc), len(keys),
+    )
     return outbound.id
+
+
+def attachments_of(session: Session, outbound_ids: Sequence[int]) -> dict[int, list[OutboundAttachment]]:
+    """The files of these replies, in composer order (for the message page)."""
+    found: dict[int, list[OutboundAttachment]] = {outbound_id: [] for outbound_id in outbound_ids}
+    if outbound_ids:
+        rows = session.scalars(
+            select(OutboundAttachment)
+            .where(OutboundAttachment.outbound_id.in_(list(outbound_ids)))
+            .order_by(OutboundAttachment.outbound_id, OutboundAttachment.position)
+        )
+        for row in rows:
+            found[row.outbound_id].append(row)
+    return found
 
 
 def retry_outbound(session: Session, outbound_id: int) -> bool:
@@ -230,6 +329,18 @@ def retry_outbound(session: Session, outbound_id: int) -> bool:
         update(table).where(table.c.id == outbound_id, table.c.status == OUTBOUND_FAILED).values(status=OUTBOUND_QUEUED)
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def lost_reply_ids(session: Session, now: datetime, grace: timedelta, limit: int = 500) -> list[int]:
+    """Replies that should be on their way but may have no job: ``queued`` for longer than
+    ``grace``, or ``sending`` under a claim older than :data:`CLAIM_LEASE` (a dead worker's).
+
+    Re-enqueueing one is always safe: :func:`send_outbound` claims with a
+    compare-and-set, so at most one job sends it and a sent reply is skipped.
+    """
+    return stuck_row_ids(
+        session, OutboundMessage.__table__, queued=OUTBOUND_QUEUED, sending=OUTBOUND_SENDING, now=now, grace=grace, lease=CLAIM_LEASE, limit=limit
+    )
 
 
 def send_outbound(
@@ -253,9 +364,9 @@ def send_outbound(
             status = row.status if row is not None else "missing"
         log.info("event=outbound_skipped outbound_id=%d status=%s", outbound_id, status)
         return SendOutcome(outbound_id, status, sent_now=False)
-    raw = render_mime(claimed, utcnow())
     try:
-        refused = smtp_sender.send(claimed.from_address, claimed.to_addresses, raw)
+        raw = render_mime(claimed, utcnow(), _attachment_parts(session_factory, blob_store, outbound_id))
+        refused = smtp_sender.send(claimed.from_address, envelope_recipients(claimed), raw)
     except Exception as error:
         _record_failure(session_factory, claimed, error)
         raise
@@ -264,6 +375,22 @@ def send_outbound(
     log.info("event=outbound_sent outbound_id=%d attempts=%d refused=%d", outbound_id, claimed.attempts, len(refused))
     sent_interaction_id = _ingest_copy(session_factory, claimed, pending, ingest_raw)
     return SendOutcome(outbound_id, OUTBOUND_SENT, sent_now=True, sent_interaction_id=sent_interaction_id)
+
+
+def _attachment_parts(session_factory: sessionmaker[Session], blob_store: BlobStore, outbound_id: int) -> list[AttachmentPart]:
+    """The files to send, read back from the blob store (a missing blob fails the attempt, visibly)."""
+    with unit_of_work(session_factory) as session:
+        rows = attachments_of(session, [outbound_id])[outbound_id]
+    parts = []
+    for row in rows:
+        try:
+            data = blob_store.get(row.sha256)
+        except KeyError as missing:
+            raise LookupError(f"attachment {row.filename!r} is missing from the blob store ({row.sha256})") from missing
+        if sha256_hex(data) != row.sha256:  # a damaged file must not go out under the name of the right one
+            raise LookupError(f"attachment {row.filename!r} is damaged in the blob store ({row.sha256})")
+        parts.append(AttachmentPart(row.filename, row.content_type, data))
+    return parts
 
 
 def _claim(session_factory: sessionmaker[Session], outbound_id: int) -> OutboundMessage | None:
@@ -362,13 +489,17 @@ def _original(session: Session, interaction: Interaction) -> OriginalMessage:
     # Rows hold In-Reply-To first, then References (deduplicated); the parent belongs last.
     parent = interaction.in_reply_to
     chain = [ref for ref in refs if ref != parent] + ([parent] if parent else [])
+    message_id, from_address, participants = interaction.channel_message_id, interaction.from_address or "", tuple((interaction.participants or "").split())
+    if not is_mail(interaction):  # channel ids are no Message-IDs, identity tokens no mail addresses
+        message_id, chain = "", []
+        from_address, participants = mail_addresses(interaction)
     return OriginalMessage(
-        message_id=interaction.channel_message_id,
+        message_id=message_id,
         subject=interaction.subject or "",
-        from_address=interaction.from_address or "",
+        from_address=from_address,
         from_name=interaction.from_name or "",
         direction=interaction.direction,
-        participants=tuple((interaction.participants or "").split()),
+        participants=participants,
         text=interaction.reply_text if interaction.reply_text is not None else (interaction.text or ""),
         occurred_at=interaction.occurred_at,
         lang=interaction.lang,

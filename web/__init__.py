@@ -54,6 +54,19 @@ def create_app(settings: Settings) -> Flask:
     app.register_blueprint(inbox.blueprint)
     app.register_blueprint(contacts.blueprint)
     app.register_blueprint(context.blueprint)
+    from web import call_import, chat, chat_widget, contact_log  # website chat, hand-logged contacts, call-log import
+    app.register_blueprint(call_import.blueprint)
+    app.register_blueprint(chat.blueprint)
+    app.register_blueprint(chat_widget.blueprint)
+    app.register_blueprint(contact_log.blueprint)
+    from web import webhooks  # POST /hooks/<kind>/<channel id>: public, verified by the connector
+    app.register_blueprint(webhooks.blueprint)
+    from web import webform  # GET/POST /forms/<channel id>: the public contact form, verified by its signed token
+    app.register_blueprint(webform.blueprint)
+    from web import admin_connectors, api, metrics  # channel admin + API tokens, /api/v1, /metrics
+    app.register_blueprint(admin_connectors.blueprint)
+    api.init_app(app)
+    app.register_blueprint(metrics.blueprint)
     return app
 
 

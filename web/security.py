@@ -65,9 +65,22 @@ def csrf_token() -> str:
     return session["csrf"]
 
 
+def csrf_exempt(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a view that authenticates by something other than the session cookie (a header token, a signature).
+
+    CSRF rides on ambient credentials; a view that reads none has nothing to protect.
+    """
+    view.csrf_exempt = True  # type: ignore[attr-defined]
+    return view
+
+
 def _check_csrf() -> None:
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return
+    if getattr(current_app.view_functions.get(request.endpoint or ""), "csrf_exempt", False):
+        return
+    if request.routing_exception is not None:
+        return  # no view will run: answer the 404/405 itself rather than a misleading CSRF error
     sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
     expected = session.get("csrf", "")
     if not expected or not hmac.compare_digest(sent, expected):

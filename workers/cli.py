@@ -52,6 +52,41 @@ def import_command(path: Path) -> None:
     )
 
 
+@main.command("import-calls")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mapping", default="generic", show_default=True, help="fritzbox, generic, or the path of a JSON mapping file.")
+@click.option("--dry-run", is_flag=True, help="Only show the preview: per-row errors and matched contacts.")
+def import_calls_command(path: Path, mapping: str, dry_run: bool) -> None:
+    """Import a phone system's call list (CSV); bad rows are listed and skipped, re-importing adds nothing."""
+    from connectors.call_log_csv import CallLogError, load_mapping, parse_call_log
+    from hub.call_import import import_calls, preview
+    from workers.queue import make_queue
+
+    runtime = get_runtime()
+    try:
+        parsed = parse_call_log(
+            path.read_bytes(), load_mapping(mapping),
+            default_region=runtime.settings.default_phone_region, timezone=runtime.settings.local_timezone,
+        )
+    except CallLogError as error:
+        raise click.ClickException(str(error)) from None
+    with unit_of_work(runtime.factory) as session:
+        rows = preview(session, parsed)
+    for item in rows:
+        if item.row.error:
+            click.echo(f"line {item.row.line}: {item.row.error}", err=True)
+        elif dry_run:
+            call = item.row.call
+            who = f"contact {', '.join(f'#{c}' for c in item.contact_ids)}" if item.contact_ids else "new contact"
+            state = " (already imported)" if item.already_imported else ""
+            click.echo(f"line {item.row.line}: {call.time:%Y-%m-%d %H:%M} {call.direction:<6} {call.number} -> {who}{state}")  # type: ignore[union-attr]
+    if dry_run:
+        click.echo(f"{len(parsed.good)} call(s) readable, {len(parsed.bad)} bad row(s); nothing imported (--dry-run)")
+        return
+    report = import_calls(runtime.factory, runtime.blob_store, parsed, make_queue(runtime).enqueue_ingest, source_name=path.name)
+    click.echo(f"{report.imported} call(s) imported, {report.already_imported} already imported, {len(report.bad_rows)} bad row(s) skipped")
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 def stats(as_json: bool) -> None:
@@ -129,7 +164,11 @@ def worker(burst: bool) -> None:
     runtime = get_runtime()
     if runtime.settings.jobs_in_process:
         raise click.UsageError("HUB_REDIS_URL is not set: jobs run in-process, no worker needed")
-    runtime.pipeline  # build models before forking work-horses, so each job reuses them
+    runtime.pipeline.warm()  # build the pipeline and load its models before forking work-horses, so each job reuses them
+    # Import the connectors (python-telegram-bot...) here too: a work-horse importing them itself pays ~0.6 s per job.
+    from connectors.registry import default_registry
+
+    default_registry().load()
     # Long-lived model objects need no garbage collection passes, and freezing
     # them keeps forked work-horses from copying their pages when the GC walks them.
     gc.freeze()
@@ -141,6 +180,8 @@ def worker(burst: bool) -> None:
 @click.option("--once", is_flag=True, help="Sync every mailbox once, sweep, and exit.")
 def run(once: bool) -> None:
     """Run the connectors (IMAP IDLE per folder) and the pending-message sweeper."""
+    from workers.admin_mailboxes import AdminMailboxes, admin_mailboxes, sync_admin_mailbox_once
+    from workers.channels import ChannelPollers, poll_channels_once, secret_box
     from workers.mailboxes import configured_mailboxes, run_forever, sweep_once, sync_config_once
     from workers.queue import make_queue
 
@@ -148,11 +189,17 @@ def run(once: bool) -> None:
     if once:
         for config in configured_mailboxes(runtime):
             click.echo(f"{config.name}: {sync_config_once(runtime, config)}")
+        for channel_id, report in poll_channels_once(runtime).items():
+            click.echo(f"channel #{channel_id}: {report}")
+        for channel_id, mailbox in admin_mailboxes(runtime, secret_box(runtime)):  # mailboxes added in the admin UI
+            click.echo(f"channel #{channel_id}: {sync_admin_mailbox_once(runtime, channel_id, mailbox)}")
         sweep_once(runtime, make_queue(runtime), grace_seconds=0)
         return
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
+    ChannelPollers(runtime, stop).start()  # Telegram and other polling connectors, beside mail
+    AdminMailboxes(runtime, stop).start()  # mailboxes added in the admin UI (HUB_MAILBOXES ones: run_forever)
     run_forever(runtime, stop)
 
 
@@ -217,6 +264,28 @@ def demo(serve_after: bool, port: int | None) -> None:
 
 
 main.add_command(nlp_group, "nlp")
+
+
+@main.group("api-token")
+def api_token() -> None:
+    """Tokens integrations use on the REST API (/api/v1)."""
+
+
+@api_token.command("create")
+@click.argument("name")
+@click.option("--scope", "scopes", multiple=True, help="Repeat to narrow the token (default: every scope).")
+def api_token_create(name: str, scopes: tuple[str, ...]) -> None:
+    """Create a token and print it once (only its SHA-256 is stored)."""
+    from hub.api_tokens import SCOPES, TokenRefused, create_token
+
+    try:
+        with unit_of_work(get_runtime().factory) as session:
+            created = create_token(session, name, created_by=None, scopes=scopes or SCOPES, ip="cli")
+    except TokenRefused as refused:
+        raise click.UsageError(str(refused)) from None
+    click.echo(f"token #{created.id} {created.name} ({' '.join(created.scopes)}); it is shown only now:", err=True)
+    click.echo(created.plain)
+
 
 if __name__ == "__main__":
     main()

@@ -68,3 +68,21 @@ def send_reply_job(outbound_id: int) -> dict[str, str]:
         ingest_raw=lambda raw_ids: ingest(runtime.factory, runtime.services(), runtime.pipeline, raw_ids),
     )
     return {"status": outcome.status, "sent_now": str(outcome.sent_now)}
+
+
+def send_channel_reply_job(reply_id: int) -> dict[str, str]:
+    """Send one queued reply on a chat channel (Telegram...) and ingest the sent copy (retried by RQ).
+
+    Idempotent: the row is claimed with a compare-and-set, so a reply already
+    sent (or being sent by another worker) is skipped.
+    """
+    from hub.channel_replies import send_channel_reply
+    from workers.channels import build_connector, secret_box
+
+    runtime = get_runtime()
+    box = secret_box(runtime)
+    outcome = send_channel_reply(
+        runtime.factory, runtime.blob_store, lambda session, channel_id: build_connector(session, channel_id, box), reply_id,
+        lambda raw_ids: ingest(runtime.factory, runtime.services(), runtime.pipeline, raw_ids),
+    )
+    return {"status": outcome.status, "sent_now": str(outcome.sent_now)}

@@ -15,6 +15,8 @@ from hub.db import unit_of_work
 from hub.ingest import stale_pending_raw_ids
 from hub.mail_sync import sync_folder
 from workers.queue import JobQueue, make_queue
+from workers.channel_reply_sweeper import ChannelReplySweeper
+from workers.reply_sweeper import ReplySweeper
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -141,15 +143,16 @@ def sweep_once(runtime: Runtime, queue: JobQueue, grace_seconds: float) -> int:
 
 
 def run_forever(runtime: Runtime, stop: threading.Event) -> None:
-    """``hub run``: a watcher per mailbox folder and the sweeper, until ``stop``."""
-    threads: list[threading.Thread] = [PendingSweeper(runtime, stop)]
+    """``hub run``: a watcher per mailbox folder and the sweepers (raw messages, mail and channel replies), until ``stop``."""
+    sweepers: list[threading.Thread] = [PendingSweeper(runtime, stop), ReplySweeper(runtime, stop), ChannelReplySweeper(runtime, stop)]
+    threads: list[threading.Thread] = list(sweepers)
     for config in configured_mailboxes(runtime):
         with ImapFolderReader(config) as reader:
             folders = reader.existing_folders(config.folders)
         threads.extend(FolderWatcher(runtime, config, folder, stop) for folder in folders)
     for thread in threads:
         thread.start()
-    log.info("event=run_started watchers=%d", len(threads) - 1)
+    log.info("event=run_started watchers=%d", len(threads) - len(sweepers))
     while not stop.wait(1.0):
         pass
     for thread in threads:

@@ -24,6 +24,9 @@ class JobQueue(Protocol):
     def enqueue_send(self, outbound_id: int) -> None:
         """Send this queued reply (now, or on a worker with retries)."""
 
+    def send_in_flight(self, outbound_id: int) -> bool:
+        """Whether a send job for this reply is waiting, running or scheduled for a retry."""
+
     def waiting(self) -> int:
         """Jobs enqueued and not yet started (0 in-process)."""
 
@@ -38,6 +41,9 @@ class InProcessQueue:
 
     def __init__(self, batch_size: int) -> None:
         self.batch_size = batch_size
+
+    def send_in_flight(self, outbound_id: int) -> bool:
+        return False  # jobs run inside enqueue: nothing is ever left waiting
 
     def waiting(self) -> int:
         return 0
@@ -100,11 +106,28 @@ class RQQueue:
         self.queue.enqueue(
             jobs.send_reply_job,
             outbound_id,
+            job_id=send_job_id(outbound_id),  # one known id: the reply sweeper can ask whether the job still exists
             retry=Retry(max=5, interval=[10, 30, 120, 600, 1800]),
             job_timeout=300,
             result_ttl=3600,
             failure_ttl=7 * 24 * 3600,
         )
+
+
+    def send_in_flight(self, outbound_id: int) -> bool:
+        from rq.exceptions import NoSuchJobError
+        from rq.job import Job
+
+        try:
+            status = Job.fetch(send_job_id(outbound_id), connection=self.queue.connection).get_status()
+        except NoSuchJobError:
+            return False
+        return status in ("queued", "started", "deferred", "scheduled")
+
+
+def send_job_id(outbound_id: int) -> str:
+    """The RQ job id of a reply's send job."""
+    return f"send-reply-{outbound_id}"
 
 
 def make_queue(runtime: Runtime) -> JobQueue:

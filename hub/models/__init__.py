@@ -1,9 +1,13 @@
 """The hub's tables, split by concept; import from here."""
 
+from hub.models.api_tokens import ApiToken
 from hub.models.base import Base
+from hub.models.channel_health import ChannelHealth
+from hub.models.channel_replies import ChannelReply
 from hub.models.channels import Channel, FolderCursor
 from hub.models.contacts import Company, Contact, ContactIdentity
 from hub.models.decisions import PipelineDecision
+from hub.models.follow_ups import FollowUp
 from hub.models.inbox import InboxItem, InboxNote
 from hub.models.interactions import Attachment, Interaction, InteractionTag, MessageReference, Thread
 from hub.models.merges import ContactMerge, ContactMergeMove, ContactMergeSharedIdentity
@@ -16,6 +20,9 @@ from hub.models.suggestions import ContactSuggestion
 from hub.models.users import User
 
 __all__ = [
+    "ApiToken",
+    "ChannelHealth",
+    "ChannelReply",
     "Attachment",
     "AuditEntry",
     "Base",
@@ -28,6 +35,7 @@ __all__ = [
     "ContactMergeSharedIdentity",
     "ContactSuggestion",
     "FolderCursor",
+    "FollowUp",
     "InboxItem",
     "InboxNote",
     "Interaction",

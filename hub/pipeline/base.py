@@ -49,6 +49,18 @@ class Pipeline:
                 return stage
         raise KeyError(name)
 
+    def warm(self) -> None:
+        """Load what stages load lazily (tagger models) now.
+
+        An RQ worker calls this before it forks a work-horse per job: loaded
+        once in the parent, the models are inherited by every job instead of
+        being read from disk again by each one (80-350 ms per job).
+        """
+        for stage in self.stages:
+            warm = getattr(stage, "warm", None)
+            if warm is not None:
+                warm()
+
     def run(self, batch: IngestBatch) -> None:
         """Run every stage over the batch."""
         for stage in self.stages:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from hub.parsing import ParsedMail
 
 if TYPE_CHECKING:
+    from connectors.base import InboundMessage
     from hub.pipeline.services import PipelineServices
 
 
@@ -63,7 +64,11 @@ class MessageContext:
     folder: str
     received_at: datetime
     reprocess: bool = False
+    #: The raw's channel kind: ``"email"`` takes the mail path, any other kind its connector's ``normalise``.
+    channel_kind: str = "email"
     parsed: ParsedMail | None = None
+    #: What a non-mail connector read from the raw payload (``parsed`` is then derived from it).
+    inbound: InboundMessage | None = None
     channel_message_id: str = ""
     direction: str = "in"
     occurred_at: datetime | None = None

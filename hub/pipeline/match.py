@@ -23,6 +23,7 @@ from hub.contacts import (
 )
 from hub.matching import MatchDecision, name_relation, score_candidates
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
+from hub.pipeline.match_channel import match_channel_messages
 from nlp.signals import Signals, SignalExtractor, is_free_mail_domain, is_role_address, parse_display_name
 
 
@@ -68,11 +69,16 @@ class MatchStage:
 
     def process(self, batch: IngestBatch) -> None:
         own = batch.services.own_addresses
-        wanted = {id(m): counterpart(m, own) for m in batch.active()}
+        active = batch.active()
+        other_channels = [m for m in active if m.inbound is not None]
+        if other_channels:
+            match_channel_messages(batch, other_channels)
+            active = [m for m in active if m.inbound is None]
+        wanted = {id(m): counterpart(m, own) for m in active}
         by_identity = contacts_with_identities(batch.session, {("email", pair[0]) for pair in wanted.values() if pair})
         candidates = load_candidates(batch.session, {cid for ids in by_identity.values() for cid in ids})
         undecided: list[MessageContext] = []
-        for message in batch.active():
+        for message in active:
             pair = wanted[id(message)]
             if pair is None:
                 message.decide(self.name, "no contact", "message names no customer address")

@@ -20,7 +20,8 @@ class NotifyStage:
                 continue
             batch.events.append(
                 {
-                    "type": "interaction.updated" if message.reprocess else "interaction.created",
+                    # An edit on a chat channel changes an interaction already announced.
+                    "type": "interaction.updated" if message.reprocess or message.annotations.get("edited") else "interaction.created",
                     "interaction_id": message.interaction_id,
                     "contact_id": message.contact_id,
                     "thread_id": message.thread_id,

@@ -31,6 +31,7 @@ from hub.models.suggestions import SUGGESTION_OPEN
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
 from hub.sql import append_rows, bulk_update, chunked, insert_ignore
 
+#: The channel of mail interactions; other channels store their connector's kind.
 CHANNEL = "email"
 
 
@@ -41,36 +42,97 @@ class StoreStage:
 
     def process(self, batch: IngestBatch) -> None:
         session = batch.session
-        fresh = self._split_known(session, batch.active())
+        active = batch.active()
+        edits = [m for m in active if m.inbound is not None and m.inbound.edit_of]
+        if edits:
+            active = [m for m in active if m.inbound is None or not m.inbound.edit_of]
+        fresh = self._split_known(session, active)
         self._merge_threads(session, batch)
+        inserted = self._store_new(batch, fresh)
+        self._rewrite_reprocessed(batch, active, inserted)
+        if edits:
+            # After the inserts and rewrites: an edit may follow its original within one batch,
+            # and reprocessing both must end with the edited text.
+            unknown = self._apply_edits(batch, edits)
+            stored_as_original = self._store_new(batch, self._split_known(session, unknown))
+            self._rewrite_reprocessed(batch, unknown, stored_as_original)
+            inserted += stored_as_original
+        for message in inserted:
+            message.annotations["created"] = True
+        self._resolve_batch_twins(batch.messages)
+
+    def _rewrite_reprocessed(self, batch: IngestBatch, messages: list[MessageContext], inserted: list[MessageContext]) -> None:
+        for message in messages:
+            if message.active and message.reprocess and message.interaction_id is not None and message not in inserted:
+                self._rewrite(batch, message)
+
+    def _store_new(self, batch: IngestBatch, fresh: list[MessageContext]) -> list[MessageContext]:
+        """Contacts, threads, interactions and their children for messages not stored yet."""
+        session = batch.session
         self._create_contacts(session, fresh)
         self._create_threads(session, fresh)
         inserted = self._insert_interactions(session, fresh)
         self._write_children(batch, inserted)
         self._touch_threads(session, inserted)
-        for message in batch.active():
-            if message.reprocess and message.interaction_id is not None and message not in inserted:
-                self._rewrite(batch, message)
-        for message in inserted:
+        return inserted
+
+    # -- edits (chat channels) -------------------------------------------------------------------
+
+    def _apply_edits(self, batch: IngestBatch, edits: list[MessageContext]) -> list[MessageContext]:
+        """Update the interactions that edits change; return edits of messages never received.
+
+        An edit never becomes a second message. When its original is unknown
+        (lost, or from before the channel was connected), the edited text is
+        stored *as* the original, under the original's id, so the original
+        arriving later is recognised as a duplicate.
+        """
+        session = batch.session
+        edits = sorted(edits, key=lambda m: (m.occurred_at or m.received_at, m.raw_message_id))
+        stored = _interactions_by_message_id(session, [(m.channel_kind, m.inbound.edit_of) for m in edits])  # type: ignore[union-attr]
+        unknown: list[MessageContext] = []
+        for message in edits:
+            original = message.inbound.edit_of  # type: ignore[union-attr]
+            found = stored.get((message.channel_kind, original))
+            if found is None or found[1] == message.raw_message_id:
+                if found is None:
+                    message.decide(self.name, "edit of an unknown message", f"{original} was not received before: the edited text is stored as that message")
+                message.channel_message_id = original  # type: ignore[assignment]
+                unknown.append(message)
+                continue
+            interaction_id, original_raw_id = found
+            parsed = message.parsed
+            assert parsed is not None
+            session.execute(
+                update(Interaction)
+                .where(Interaction.id == interaction_id)
+                .values(text=parsed.text, reply_text=message.annotations.get("reply_text"), html=parsed.html, lang=message.lang)
+            )
+            session.execute(delete(InteractionTag).where(InteractionTag.interaction_id == interaction_id))
+            append_rows(session, InteractionTag.__table__, [_tag_row(interaction_id, t) for t in _unique_tags(message)])
+            message.interaction_id = interaction_id
+            message.annotations["edited"] = True
             message.annotations["created"] = True
-        self._resolve_batch_twins(batch.messages)
+            when = (message.occurred_at or message.received_at).isoformat()
+            before = f"raw message #{original_raw_id}" if original_raw_id else "the earlier raw message"
+            message.decide(self.name, "edited", f"{original} was edited at {when}: interaction #{interaction_id} now shows the new text and tags (the text before is kept in {before})")
+        return unknown
 
     # -- duplicates ----------------------------------------------------------------------------
 
     def _split_known(self, session: Session, messages: list[MessageContext]) -> list[MessageContext]:
         """Mark messages already stored; return those that need a new row."""
-        existing = _interactions_by_message_id(session, [m.channel_message_id for m in messages])
+        existing = _interactions_by_message_id(session, [_key(m) for m in messages])
         fresh: list[MessageContext] = []
-        first_in_batch: dict[str, MessageContext] = {}
+        first_in_batch: dict[tuple[str, str], MessageContext] = {}
         for message in messages:
-            found = existing.get(message.channel_message_id)
+            found = existing.get(_key(message))
             if found is not None:
                 self._known(message, *found)
-            elif message.channel_message_id in first_in_batch:
+            elif _key(message) in first_in_batch:
                 message.duplicate_of = -1  # resolved once the first copy has its id
-                message.annotations["duplicate_of_message"] = first_in_batch[message.channel_message_id]
+                message.annotations["duplicate_of_message"] = first_in_batch[_key(message)]
             else:
-                first_in_batch[message.channel_message_id] = message
+                first_in_batch[_key(message)] = message
                 fresh.append(message)
         return fresh
 
@@ -156,10 +218,10 @@ class StoreStage:
 
     def _insert_interactions(self, session: Session, messages: list[MessageContext]) -> list[MessageContext]:
         insert_ignore(session, Interaction.__table__, [_interaction_row(m) for m in messages], ["channel", "channel_message_id"])
-        stored = _interactions_by_message_id(session, [m.channel_message_id for m in messages])
+        stored = _interactions_by_message_id(session, [_key(m) for m in messages])
         inserted: list[MessageContext] = []
         for message in messages:
-            interaction_id, raw_message_id = stored[message.channel_message_id]
+            interaction_id, raw_message_id = stored[_key(message)]
             if raw_message_id == message.raw_message_id:
                 message.interaction_id = interaction_id
                 message.decide(self.name, "stored", f"interaction #{interaction_id}")
@@ -252,15 +314,23 @@ class StoreStage:
         message.decide(self.name, "reprocessed", f"interaction #{message.interaction_id} rebuilt from its raw message")
 
 
-def _interactions_by_message_id(session: Session, message_ids: list[str]) -> dict[str, tuple[int, int | None]]:
-    found: dict[str, tuple[int, int | None]] = {}
-    for part in chunked(sorted(set(message_ids)), 500):
-        rows = session.execute(
-            select(Interaction.channel_message_id, Interaction.id, Interaction.raw_message_id).where(
-                Interaction.channel == CHANNEL, Interaction.channel_message_id.in_(part)
+def _key(message: MessageContext) -> tuple[str, str]:
+    """An interaction's identity: message ids are unique per channel."""
+    return (message.channel_kind, message.channel_message_id)
+
+
+def _interactions_by_message_id(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """(interaction id, raw message id) per (channel, channel message id), one query per channel and 500 ids."""
+    found: dict[tuple[str, str], tuple[int, int | None]] = {}
+    for channel in sorted({channel for channel, _ in keys}):
+        message_ids = sorted({mid for c, mid in keys if c == channel})
+        for part in chunked(message_ids, 500):
+            rows = session.execute(
+                select(Interaction.channel_message_id, Interaction.id, Interaction.raw_message_id).where(
+                    Interaction.channel == channel, Interaction.channel_message_id.in_(part)
+                )
             )
-        )
-        found.update({mid: (iid, rid) for mid, iid, rid in rows})
+            found.update({(channel, mid): (iid, rid) for mid, iid, rid in rows})
     return found
 
 
@@ -309,7 +379,7 @@ def _interaction_row(message: MessageContext) -> dict:
     parsed = message.parsed
     assert parsed is not None
     return {
-        "channel": CHANNEL,
+        "channel": message.channel_kind,
         "channel_id": message.channel_id,
         "channel_message_id": message.channel_message_id[:500],
         "raw_message_id": message.raw_message_id,

@@ -105,6 +105,10 @@ class CrmTagger:
 
         self.registry = ModelRegistry(options.nlp_versions_dir)
 
+    def warm(self) -> None:
+        """Load the current model now rather than on the first message."""
+        self.registry.tagger()
+
     def tag(self, messages: Sequence[MessageContext]) -> list[list[TagValue]]:
         tagger = self.registry.tagger()
         langs = [message.lang or "other" for message in messages]
@@ -126,6 +130,13 @@ class TagStage:
 
     def __init__(self, taggers: Sequence[Tagger]) -> None:
         self.taggers = list(taggers)
+
+    def warm(self) -> None:
+        """Load every tagger's model (see :meth:`Pipeline.warm`)."""
+        for tagger in self.taggers:
+            warm = getattr(tagger, "warm", None)
+            if warm is not None:
+                warm()
 
     def process(self, batch: IngestBatch) -> None:
         messages = batch.active()

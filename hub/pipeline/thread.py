@@ -44,7 +44,7 @@ class ThreadStage:
     def process(self, batch: IngestBatch) -> None:
         messages = sorted(batch.active(), key=lambda m: (m.occurred_at or m.received_at, m.raw_message_id))
         refs = {ref for m in messages for ref in _refs(m)}
-        known = self._stored_messages(batch, refs)
+        known = self._stored_messages(batch, refs, sorted({m.channel_kind for m in messages}))
         # Who names an id: messages naming the same missing ancestor belong
         # together (notmuch's "ghost" messages), and a parent arriving after its
         # replies finds them.
@@ -150,11 +150,11 @@ class ThreadStage:
                 return other
         return None
 
-    def _stored_messages(self, batch: IngestBatch, refs: set[str]) -> dict[str, KnownMessage]:
-        """Stored messages by their Message-ID."""
-        return _placed_messages(
-            batch, refs, Interaction.channel_message_id, lambda query: query.where(Interaction.channel == "email")
-        )
+    def _stored_messages(self, batch: IngestBatch, refs: set[str], channels: list[str]) -> dict[str, KnownMessage]:
+        """Stored messages by their message id, on the channels of the batch (ids are unique per channel)."""
+        if channels == ["email"]:
+            return _placed_messages(batch, refs, Interaction.channel_message_id, lambda query: query.where(Interaction.channel == "email"))
+        return _placed_messages(batch, refs, Interaction.channel_message_id, lambda query: query.where(Interaction.channel.in_(channels)))
 
     def _stored_referrers(self, batch: IngestBatch, message_ids: set[str]) -> dict[str, KnownMessage]:
         """For each id, the earliest stored message whose headers name it."""
@@ -242,6 +242,7 @@ def _labelled_refs(message: MessageContext) -> list[tuple[str, str]]:
     for ref in parsed.in_reply_to:
         seen.setdefault(ref, "In-Reply-To")
     for ref in reversed(parsed.references):
-        seen.setdefault(ref, "References")
+        # hub.channel_messages: a chat's messages all name their conversation.
+        seen.setdefault(ref, "conversation" if message.inbound is not None and ref.startswith("conversation:") else "References")
     seen.pop(message.channel_message_id, None)
     return [(header, ref) for ref, header in seen.items()]

@@ -125,3 +125,11 @@ def test_new_user_can_log_in_and_deactivated_cannot(app, admin) -> None:
     sam_again = app.test_client()
     login_token = csrf_from(sam_again.get("/login").get_data(as_text=True))
     assert sam_again.post("/login", data={"email": "sam@example.test", "password": PASSWORD, "csrf_token": login_token}).status_code == 401
+
+
+def test_admin_pages_are_linked_for_admins_only(app, logged_in, admin) -> None:
+    admin_links = ('href="/admin/channels"', 'href="/admin/users"', 'href="/admin/audit"')
+    page = admin.get("/inbox").get_data(as_text=True)
+    assert all(link in page for link in admin_links)
+    page = logged_in.get("/inbox").get_data(as_text=True)  # an agent
+    assert not any(link in page for link in admin_links)

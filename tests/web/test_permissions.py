@@ -6,11 +6,12 @@ import pytest
 
 from hub.models.users import ROLES
 from hub.permissions import PERMISSIONS, ROLE_PERMISSIONS, has_permission
-from tests.web.roles import login_as, token_of
+from tests.web.roles import PUBLIC_VERIFIED_ENDPOINTS, login_as, token_of
 from web.permissions import permission_required
 
-#: Reachable without login: the login form, logout (harmless when anonymous), monitoring, static files.
-PUBLIC_ENDPOINTS = {"auth.login", "auth.logout", "timeline.health", "static"}
+#: Reachable without login: the login form, logout (harmless when anonymous), monitoring, static files,
+#: and the public endpoints that verify callers otherwise (tests/web/roles.py says how).
+PUBLIC_ENDPOINTS = {"auth.login", "auth.logout", "timeline.health", "static"} | set(PUBLIC_VERIFIED_ENDPOINTS)
 #: Open to every logged-in user whatever the role: choosing one's own UI language.
 LOGIN_ONLY_ENDPOINTS = {"i18n.change_locale"}
 
