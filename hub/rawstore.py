@@ -14,6 +14,19 @@ from pathlib import Path
 from typing import Protocol
 
 
+#: Up to this many blobs per call are fsynced one by one; more get one machine-wide ``sync``.
+FSYNC_EACH_UP_TO = 4
+
+
+def _fsync_directory(path: Path) -> None:
+    """Make the directory's entries (a rename, a new subdirectory) durable."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def sha256_hex(data: bytes) -> str:
     """The store key of ``data``."""
     return hashlib.sha256(data).hexdigest()
@@ -57,6 +70,7 @@ class FileBlobStore:
         target = self.path_for(key)
         if target.exists():
             return key
+        new_dirs = [d for d in (target.parent.parent, target.parent) if not d.exists()]
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
@@ -69,14 +83,24 @@ class FileBlobStore:
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)
             raise
+        if durable:
+            # The rename and any new fan-out directory are entries of their
+            # parent directories: those must reach the disk too.
+            for directory in [target.parent, *(d.parent for d in new_dirs)]:
+                _fsync_directory(directory)
         return key
 
     def put_many(self, blobs: list[bytes]) -> list[str]:
-        """Store several blobs with one file-system sync instead of one fsync each.
+        """Store several blobs durably, choosing the cheaper way to sync them.
 
-        An fsync per mail would dominate ingest; one ``sync`` per batch gives
-        the same guarantee before the caller commits the rows that name them.
+        An fsync per mail would dominate a batch import; one ``sync`` per batch
+        gives the same guarantee before the caller commits the rows that name
+        them. A webhook stores one or two blobs per request, though, and a
+        machine-wide ``sync`` would also flush everything else's dirty pages
+        (the database's among them): a few blobs are fsynced one by one.
         """
+        if self._fsync and len(blobs) <= FSYNC_EACH_UP_TO:
+            return [self._write(blob, durable=True) for blob in blobs]
         keys = [self._write(blob, durable=False) for blob in blobs]
         if self._fsync and keys:
             os.sync()

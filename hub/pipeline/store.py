@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from hub.clock import utcnow
 from hub.models import (
     Attachment,
+    InboxItem,
     Company,
     Contact,
     ContactSuggestion,
@@ -28,6 +29,9 @@ from hub.models import (
     Thread,
 )
 from hub.models.suggestions import SUGGESTION_OPEN
+
+#: The tag a connector's spam check sets (see connectors/sms.py).
+SPAM_TAG = "spam"
 from hub.pipeline.context import IngestBatch, MessageContext, NewContact
 from hub.sql import append_rows, bulk_update, chunked, insert_ignore
 
@@ -241,8 +245,24 @@ class StoreStage:
         # Tags are unique per interaction by construction (_unique_tags), and the
         # rows of a rebuilt interaction were deleted first: plain appends suffice.
         append_rows(session, InteractionTag.__table__, [_tag_row(m.interaction_id, t) for m in messages for t in _unique_tags(m)])
+        self._file_spam(session, messages)
         self._write_attachments(batch, messages)
         self._write_match_results(session, messages)
+
+    def _file_spam(self, session: Session, messages: Sequence[MessageContext]) -> None:
+        """A message its connector flagged as spam (e.g. an SMS) starts out as spam in the inbox: hidden and closed.
+
+        Only a missing work state is created, so a reprocess never overrides
+        an agent who has since marked the message as not spam.
+        """
+        flagged = [m for m in messages if any(tag.name == SPAM_TAG for tag in m.tags)]
+        if not flagged:
+            return
+        now = utcnow()
+        rows = [{"interaction_id": m.interaction_id, "status": "closed", "spam": True, "priority": "normal", "updated_at": now} for m in flagged]
+        insert_ignore(session, InboxItem.__table__, rows, ["interaction_id"])
+        for m in flagged:
+            m.decide(self.name, "filed as spam", "the connector's spam check flagged it: hidden from the inbox and closed")
 
     def _write_match_results(self, session: Session, messages: Sequence[MessageContext]) -> None:
         """Suggestions for agents, and addresses a decisive match taught us."""

@@ -16,7 +16,7 @@ from connectors.registry import default_registry
 from hub.clock import utcnow
 from hub.connector_admin import add_channel
 from hub.db import unit_of_work
-from hub.models import Attachment, Contact, ContactIdentity, Interaction, InteractionTag, RawMessage, RawSource
+from hub.models import Attachment, Contact, InboxItem, ContactIdentity, Interaction, InteractionTag, RawMessage, RawSource
 from tests.support.fake_sms_gateway import ACCOUNT_SID, AUTH_TOKEN, FakeSmsGateway
 from tests.web.conftest import app, client, logged_in  # noqa: F401 -- fixtures
 
@@ -153,6 +153,12 @@ def test_spam_sms_is_tagged_with_the_rules_reasons(app, client, fake, twilio_cha
     with unit_of_work(app.extensions["hub.session_factory"]) as session:
         tag = session.scalars(select(InteractionTag).where(InteractionTag.name == "spam")).one()
         assert "short code" in tag.reason and tag.tagger == "sms"
+        item = session.get(InboxItem, tag.interaction_id)  # filed as spam: hidden from the inbox, closed
+        assert item is not None and item.spam and item.status == "closed"
+    ham = fake.inbound("+4917612345678", OUR_NUMBER, "Bitte rufen Sie mich wegen meiner Rechnung zurück.")
+    assert _post(client, twilio_channel, fake, ham).status_code == 200
+    with unit_of_work(app.extensions["hub.session_factory"]) as session:
+        assert session.scalar(select(func.count()).select_from(InboxItem)) == 1  # the ordinary SMS keeps the default open state
 
 
 def test_generic_gateway_hmac_sha256(app, client, fake, anna) -> None:  # type: ignore[no-untyped-def]
