@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -69,20 +70,33 @@ class Runtime:
 
 
 _RUNTIME: Runtime | None = None
+#: Threads of one web worker may ask for the runtime at the same moment: building it twice would
+#: run two Alembic upgrades at once, which is not thread-safe (``KeyError: 'script'``).
+_RUNTIME_LOCK = threading.RLock()
+
+
+def _new_lock_in_child() -> None:
+    # A fork while another thread held the lock would leave the child's copy locked forever.
+    global _RUNTIME_LOCK
+    _RUNTIME_LOCK = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 def get_runtime(settings: Settings | None = None) -> Runtime:
-    """The process's runtime, built on first call (settings from the environment)."""
+    """The process's runtime, built on first call (settings from the environment); thread-safe."""
     global _RUNTIME
-    if settings is not None and (_RUNTIME is None or _RUNTIME.settings != settings):
-        _RUNTIME = build_runtime(settings)
-    elif _RUNTIME is None:
-        _RUNTIME = build_runtime(load_settings())
-    elif _RUNTIME.pid != os.getpid():
-        # Forked: the parent's pooled connections must not be used here.
-        _RUNTIME.engine.dispose(close=False)
-        _RUNTIME.pid = os.getpid()
-    return _RUNTIME
+    with _RUNTIME_LOCK:
+        if settings is not None and (_RUNTIME is None or _RUNTIME.settings != settings):
+            _RUNTIME = build_runtime(settings)
+        elif _RUNTIME is None:
+            _RUNTIME = build_runtime(load_settings())
+        elif _RUNTIME.pid != os.getpid():
+            # Forked: the parent's pooled connections must not be used here.
+            _RUNTIME.engine.dispose(close=False)
+            _RUNTIME.pid = os.getpid()
+        return _RUNTIME
 
 
 def build_runtime(settings: Settings) -> Runtime:
