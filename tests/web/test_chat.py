@@ -208,7 +208,10 @@ def test_tampered_or_foreign_tokens_are_rejected(chat_app) -> None:
     assert _counts(chat_app) == (0, 0)
 
 
-def test_lines_are_rate_limited_per_conversation(chat_app) -> None:
+def test_lines_are_rate_limited_per_conversation(chat_app, monkeypatch) -> None:
+    import web.chat_widget
+
+    monkeypatch.setattr(web.chat_widget, "_now", lambda: 1_800_000_030.0)  # mid-window: the burst cannot straddle an edge
     visitor = chat_app.test_client()
     token = _start(visitor, chat_app.chat_channel_id).get_json()["token"]
     statuses = [_post(visitor, chat_app.chat_channel_id, token, {"id": f"burst-line-{n:04d}", "text": f"Nachricht {n}"}).status_code for n in range(6)]
