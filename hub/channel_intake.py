@@ -65,28 +65,6 @@ def poll_once(factory: sessionmaker[Session], store: FileBlobStore, connector: C
     return PollReport(len(result.payloads), intake.new_raw_messages, len(intake.pending_raw_ids), max(position, result.next_cursor))
 
 
-def receive_webhook(
-    factory: sessionmaker[Session],
-    store: FileBlobStore,
-    connector: ConnectorBase,
-    headers: Mapping[str, str],
-    body: bytes,
-    enqueue_ingest: EnqueueIngest,
-) -> WebhookAnswer:
-    """Verify, parse, keep and enqueue one webhook request.
-
-    Raises :class:`connectors.base.WebhookRejected` (answer 403) before
-    anything is read, and :class:`connectors.base.PayloadError` (answer 400)
-    before anything is stored. A re-delivery of a committed position is
-    answered without calling the service again.
-    """
-    with unit_of_work(factory) as session:
-        redelivered = check_webhook(session, connector, headers, body)
-    if redelivered:
-        return connector.webhook_answer([])
-    return keep_webhook(factory, store, connector, headers, body, enqueue_ingest)
-
-
 def check_webhook(session: Session, connector: ConnectorBase, headers: Mapping[str, str], body: bytes) -> bool:
     """Verify one webhook request; True when its position is already committed (a re-delivery).
 
